@@ -1,0 +1,10 @@
+/** Shared basics every layer may use: errors, ids, time, paging, text helpers. */
+export { AppError, notFound, invalid, isAppError } from './errors';
+export type { ErrorCode, FieldIssue } from './errors';
+export { newId, isId } from './ids';
+export type { Id } from './ids';
+export { systemClock, fixedClock, isoDate } from './clock';
+export type { Clock } from './clock';
+export { pageRequest, toPage, offsetOf, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
+export type { Page, PageRequest } from './paging';
+export { slugify, canonicalJson } from './text';

@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson, newId } from '../core';
+import type { Db } from './database';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What a service records about one write. */
+export interface AuditEntry {
+  organizationId: string;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  data: unknown;
+  at: Date;
+}
+
+export interface AuditEvent extends Omit<AuditEntry, 'at'> {
+  seq: number;
+  at: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The hashed form of an event: every field but the hashes themselves, in canonical JSON. */
+export const hashEvent = (prevHash: string, event: Omit<AuditEvent, 'prevHash' | 'hash'>): string =>
+  createHash('sha256')
+    .update(prevHash)
+    .update(
+      canonicalJson({
+        organizationId: event.organizationId,
+        seq: event.seq,
+        at: event.at,
+        actor: event.actor,
+        action: event.action,
+        entityType: event.entityType,
+        entityId: event.entityId,
+        data: event.data,
+      }),
+    )
+    .digest('hex');
+
+/**
+ * Appends one event to the organization's chain. Must run inside the use case's transaction, so the
+ * entry exists iff the write does. The UPDATE on `audit_heads` takes a row lock on PostgreSQL, which
+ * serializes concurrent appends to one chain; SQLite serializes all writers anyway.
+ */
+export const appendAudit = async (tx: Db, entry: AuditEntry): Promise<AuditEvent> => {
+  const head = await tx
+    .updateTable('audit_heads')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('organization_id', '=', entry.organizationId)
+    .returning(['seq', 'hash'])
+    .executeTakeFirst();
+  let seq = 1;
+  let prevHash = GENESIS_HASH;
+  if (head) {
+    seq = Number(head.seq);
+    prevHash = head.hash;
+  } else {
+    await tx.insertInto('audit_heads').values({ organization_id: entry.organizationId, seq: 1, hash: GENESIS_HASH }).execute();
+  }
+  // Round-trip data through JSON so the hashed form equals what is stored and read back.
+  const data = JSON.parse(canonicalJson(entry.data ?? null)) as unknown;
+  const base = { ...entry, data, seq, at: entry.at.toISOString() };
+  const hash = hashEvent(prevHash, base);
+  await tx
+    .insertInto('audit_events')
+    .values({
+      id: newId(),
+      organization_id: entry.organizationId,
+      seq,
+      at: base.at,
+      actor: entry.actor,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      data: canonicalJson(data),
+      prev_hash: prevHash,
+      hash,
+    })
+    .execute();
+  await tx.updateTable('audit_heads').set({ hash }).where('organization_id', '=', entry.organizationId).execute();
+  return { ...base, prevHash, hash };
+};
+
+export interface ChainReport {
+  organizationId: string;
+  events: number;
+  ok: boolean;
+  headHash: string;
+  /** The first broken link, when the chain does not verify. */
+  broken?: { seq: number; reason: 'hash_mismatch' | 'prev_mismatch' | 'missing' | 'head_mismatch'; detail: string };
+}
+
+const BATCH = 5000;
+
+/**
+ * Recomputes one organization's chain from the first event and reports the first broken link:
+ * a changed byte (hash mismatch), a deleted or reordered row (sequence gap or prev mismatch), or
+ * deleted newest rows (the head no longer matches the last event). Reads in batches: bounded memory.
+ */
+export const verifyChain = async (db: Db, organizationId: string): Promise<ChainReport> => {
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(BATCH)
+      .execute();
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      const fail = (reason: NonNullable<ChainReport['broken']>['reason'], detail: string): ChainReport => ({
+        organizationId,
+        events: expectedSeq - 1,
+        ok: false,
+        headHash: prevHash,
+        broken: { seq, reason, detail },
+      });
+      if (seq !== expectedSeq) return fail('missing', `event ${expectedSeq} is missing (next is ${seq})`);
+      if (row.prev_hash !== prevHash) return fail('prev_mismatch', `event ${seq} does not point at event ${seq - 1}`);
+      let data: unknown;
+      try {
+        data = JSON.parse(row.data);
+      } catch {
+        return fail('hash_mismatch', `event ${seq} holds data that is not JSON`);
+      }
+      const hash = hashEvent(prevHash, {
+        organizationId: row.organization_id,
+        seq,
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        data,
+      });
+      if (hash !== row.hash) return fail('hash_mismatch', `event ${seq} was changed after it was written`);
+      prevHash = hash;
+      expectedSeq += 1;
+    }
+    if (rows.length < BATCH) break;
+  }
+  const head = await db.selectFrom('audit_heads').selectAll().where('organization_id', '=', organizationId).executeTakeFirst();
+  const events = expectedSeq - 1;
+  if (head && (Number(head.seq) !== events || head.hash !== prevHash)) {
+    return {
+      organizationId,
+      events,
+      ok: false,
+      headHash: prevHash,
+      broken: { seq: events + 1, reason: 'head_mismatch', detail: `the chain ends at event ${events} but its head says ${head.seq}` },
+    };
+  }
+  return { organizationId, events, ok: true, headHash: prevHash };
+};
+
+/** Reads the audit events of one entity, oldest first (for auditors). */
+export const auditOf = async (db: Db, entityType: string, entityId: string): Promise<AuditEvent[]> => {
+  const rows = await db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    organizationId: r.organization_id,
+    seq: Number(r.seq),
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    data: JSON.parse(r.data) as unknown,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+};

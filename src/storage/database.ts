@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { Kysely, Migrator, type Transaction } from 'kysely';
+import { AppError } from '../core';
+import type { Database } from './schema';
+import { migrationProvider } from './migrations';
+import { openSqlite } from './dialects/sqlite';
+import { openPostgres } from './dialects/postgres';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseConfig {
+  /** `postgres://…`, `sqlite:/path/file.sqlite`, a bare path, or undefined for ./data/helder.sqlite */
+  url?: string | undefined;
+  /** PostgreSQL only: schema to use (tests run each file in its own schema). */
+  searchPath?: string;
+}
+
+export interface OpenDatabase {
+  db: Db;
+  dialect: DialectName;
+  /** A human-readable description of where the data lives, without credentials. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SQLITE_FILE = './data/helder.sqlite';
+
+/** Chooses the dialect from the URL: the one place that reads a database URL. */
+export const createDatabase = (config: DatabaseConfig = {}): OpenDatabase => {
+  const url = config.url?.trim() || DEFAULT_SQLITE_FILE;
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const { dialect, pool } = openPostgres(url, config.searchPath ? { searchPath: config.searchPath } : {});
+    const db = new Kysely<Database>({ dialect });
+    const safe = new URL(url);
+    safe.password = '';
+    return { db, dialect: 'postgres', location: safe.toString(), close: () => db.destroy().then(() => undefined) };
+  }
+  if (/^[a-z]+:\/\//.test(url) && !url.startsWith('sqlite:')) {
+    throw new AppError('validation_failed', `DATABASE_URL must start with postgres:// or sqlite: (got ${url.split(':')[0]}:)`);
+  }
+  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
+  const path = file === ':memory:' ? file : resolve(file);
+  const { dialect } = openSqlite(path);
+  const db = new Kysely<Database>({ dialect });
+  return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
+};
+
+/** Brings the schema up to date; safe to run on every start. */
+export const migrateToLatest = async (db: Db): Promise<string[]> => {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+};
+
+/**
+ * Runs `fn` in a transaction, or inside the caller's transaction when `db` already is one: a use
+ * case is one transaction, and an import that calls many use cases stays all-or-nothing.
+ */
+export const inTransaction = <T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> =>
+  db.isTransaction ? fn(db as Tx) : db.transaction().execute(fn);
+
+/** `count(*)` is a bigint on PostgreSQL and arrives as a string: normalize it here. */
+export const toCount = (value: string | number | bigint | null | undefined): number => Number(value ?? 0);

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as core from './001_core';
+
+/**
+ * Every migration, in order. Listed in code rather than read from a folder so that the set is the
+ * same wherever Helder runs (tsx, a bundle, tests) and a missing file is a compile error.
+ */
+export const migrations: Record<string, Migration> = {
+  '001_core': core,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

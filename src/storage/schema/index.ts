@@ -1,0 +1,47 @@
+import type { OrganizationTable } from './organizations';
+import type { ChangeTable } from './changes';
+import type { MilestoneTable } from './milestones';
+import type { DecisionTable, FollowUpTable, PartyVoteTable } from './decisions';
+import type { AnchorTable, GoalTable, GoalVersionTable, MeasurementTable } from './goals';
+import type { ContributionTable, MeasureTable } from './measures';
+import type { CitizenGroupTable, ImpactTable } from './groups';
+import type { AuditEventTable, AuditHeadTable } from './audit';
+
+/** Every table Helder stores, keyed by table name: the type Kysely checks queries against. */
+export interface Database {
+  organizations: OrganizationTable;
+  changes: ChangeTable;
+  milestones: MilestoneTable;
+  decisions: DecisionTable;
+  party_votes: PartyVoteTable;
+  follow_ups: FollowUpTable;
+  goals: GoalTable;
+  goal_versions: GoalVersionTable;
+  anchors: AnchorTable;
+  measurements: MeasurementTable;
+  measures: MeasureTable;
+  contributions: ContributionTable;
+  citizen_groups: CitizenGroupTable;
+  impacts: ImpactTable;
+  audit_events: AuditEventTable;
+  audit_heads: AuditHeadTable;
+}
+
+export type {
+  OrganizationTable,
+  ChangeTable,
+  MilestoneTable,
+  DecisionTable,
+  PartyVoteTable,
+  FollowUpTable,
+  GoalTable,
+  GoalVersionTable,
+  AnchorTable,
+  MeasurementTable,
+  MeasureTable,
+  ContributionTable,
+  CitizenGroupTable,
+  ImpactTable,
+  AuditEventTable,
+  AuditHeadTable,
+};

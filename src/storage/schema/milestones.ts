@@ -1,0 +1,10 @@
+/** A planned moment in a change's timeline (`date` is YYYY-MM-DD). */
+export interface MilestoneTable {
+  id: string;
+  change_id: string;
+  title: string;
+  description: string;
+  date: string;
+  done: number;
+  position: number;
+}

@@ -181,3 +181,11 @@ export const auditOf = async (db: Db, entityType: string, entityId: string): Pro
     hash: r.hash,
   }));
 };
+
+/** The shape services use: actor and clock from the use case, the rest describes the write. */
+export const recordAudit = (
+  tx: Db,
+  deps: { clock: { now(): Date } },
+  actor: { id: string },
+  entry: Omit<AuditEntry, 'actor' | 'at'>,
+): Promise<AuditEvent> => appendAudit(tx, { ...entry, actor: actor.id, at: deps.clock.now() });

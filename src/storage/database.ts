@@ -31,7 +31,7 @@ export const DEFAULT_SQLITE_FILE = './data/helder.sqlite';
 export const createDatabase = (config: DatabaseConfig = {}): OpenDatabase => {
   const url = config.url?.trim() || DEFAULT_SQLITE_FILE;
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const { dialect, pool } = openPostgres(url, config.searchPath ? { searchPath: config.searchPath } : {});
+    const { dialect } = openPostgres(url, config.searchPath ? { searchPath: config.searchPath } : {});
     const db = new Kysely<Database>({ dialect });
     const safe = new URL(url);
     safe.password = '';

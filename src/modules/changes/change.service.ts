@@ -1,0 +1,187 @@
+import { AppError, newId, notFound, pageRequest, parseInput, slugify, type Actor, type Page, type PageRequest } from '../../core';
+import { inTransaction, recordAudit, type Deps } from '../../storage';
+import { getOrganization } from '../organizations';
+import { assertTransition, type Change, type ChangeStatus, type Milestone } from './change';
+import {
+  createChangeSchema,
+  listChangesSchema,
+  milestoneSchema,
+  updateChangeSchema,
+  type CreateChangeInput,
+  type ListChangesFilter,
+  type MilestoneInput,
+  type UpdateChangeInput,
+} from './change.schema';
+import {
+  insertChange,
+  insertMilestone,
+  selectChange,
+  selectChangeBySlug,
+  selectChangePage,
+  selectMilestone,
+  selectMilestonesOf,
+  slugTaken,
+  updateChangeRow,
+  updateMilestoneRow,
+} from './change.repository';
+
+type Read = Pick<Deps, 'db'>;
+
+const uniqueSlug = async (deps: Read, organizationId: string, base: string): Promise<string> => {
+  const root = base || 'verandering';
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? root : `${root}-${n}`;
+    if (!(await slugTaken(deps.db, organizationId, candidate))) return candidate;
+  }
+};
+
+export const createChange = async (deps: Deps, actor: Actor, organizationId: string, input: CreateChangeInput): Promise<Change> => {
+  const data = parseInput(createChangeSchema, input);
+  return inTransaction(deps.db, async (db) => {
+    const organization = await getOrganization({ db }, organizationId);
+    if (data.slug && (await slugTaken(db, organization.id, data.slug))) {
+      throw new AppError('conflict', `slug ${data.slug} is already used in this organization`, {
+        issues: [{ path: 'slug', message: 'already in use' }],
+      });
+    }
+    const now = deps.clock.now().toISOString();
+    const change: Change = {
+      id: newId<'Change'>(),
+      organizationId: organization.id,
+      slug: data.slug ?? (await uniqueSlug({ db }, organization.id, slugify(data.title))),
+      title: data.title,
+      kind: data.kind,
+      status: data.status,
+      summary: data.summary,
+      why: data.why,
+      what: data.what,
+      themes: data.themes,
+      publishedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await insertChange(db, change);
+    await recordAudit(db, deps, actor, {
+      organizationId: change.organizationId,
+      action: 'change.created',
+      entityType: 'change',
+      entityId: change.id,
+      data: { ...data, slug: change.slug },
+    });
+    return change;
+  });
+};
+
+export const findChange = (deps: Read, id: string): Promise<Change | undefined> => selectChange(deps.db, id);
+
+export const getChange = async (deps: Read, id: string): Promise<Change> => {
+  const change = await selectChange(deps.db, id);
+  if (!change) throw notFound('change', id);
+  return change;
+};
+
+export const findChangeBySlug = (deps: Read, organizationId: string, slug: string) => selectChangeBySlug(deps.db, organizationId, slug);
+
+export const updateChange = async (deps: Deps, actor: Actor, id: string, input: UpdateChangeInput): Promise<Change> => {
+  const data = parseInput(updateChangeSchema, input);
+  return inTransaction(deps.db, async (db) => {
+    const before = await getChange({ db }, id);
+    const after: Change = { ...before, ...stripUndefined(data), updatedAt: deps.clock.now().toISOString() };
+    await updateChangeRow(db, after);
+    await recordAudit(db, deps, actor, {
+      organizationId: after.organizationId,
+      action: 'change.updated',
+      entityType: 'change',
+      entityId: id,
+      data,
+    });
+    return after;
+  });
+};
+
+/** Moves a change along its lifecycle. Throws `invalid_state` for a transition that is not allowed. */
+export const setChangeStatus = async (deps: Deps, actor: Actor, id: string, status: ChangeStatus): Promise<Change> =>
+  inTransaction(deps.db, async (db) => {
+    const before = await getChange({ db }, id);
+    assertTransition(before.status, status);
+    const after: Change = { ...before, status, updatedAt: deps.clock.now().toISOString() };
+    await updateChangeRow(db, after);
+    await recordAudit(db, deps, actor, {
+      organizationId: after.organizationId,
+      action: 'change.status_changed',
+      entityType: 'change',
+      entityId: id,
+      data: { from: before.status, to: status },
+    });
+    return after;
+  });
+
+/** Publishes a change on the portal (or withdraws it with `published = false`). */
+export const setChangePublished = async (deps: Deps, actor: Actor, id: string, published: boolean): Promise<Change> =>
+  inTransaction(deps.db, async (db) => {
+    const before = await getChange({ db }, id);
+    const now = deps.clock.now().toISOString();
+    const after: Change = { ...before, publishedAt: published ? (before.publishedAt ?? now) : null, updatedAt: now };
+    await updateChangeRow(db, after);
+    await recordAudit(db, deps, actor, {
+      organizationId: after.organizationId,
+      action: published ? 'change.published' : 'change.unpublished',
+      entityType: 'change',
+      entityId: id,
+      data: { publishedAt: after.publishedAt },
+    });
+    return after;
+  });
+
+export const listChanges = async (
+  deps: Read,
+  organizationId: string,
+  filter: ListChangesFilter = {},
+  page: PageRequest = pageRequest(),
+): Promise<Page<Change>> => {
+  const f = parseInput(listChangesSchema, filter);
+  const organization = await getOrganization(deps, organizationId);
+  return selectChangePage(deps.db, { organizationId: organization.id, ...f }, page);
+};
+
+export const addMilestone = async (deps: Deps, actor: Actor, changeId: string, input: MilestoneInput): Promise<Milestone> => {
+  const data = parseInput(milestoneSchema, input);
+  return inTransaction(deps.db, async (db) => {
+    const change = await getChange({ db }, changeId);
+    const existing = await selectMilestonesOf(db, [change.id]);
+    const milestone: Milestone = { id: newId<'Milestone'>(), changeId: change.id, ...data, position: existing.length };
+    await insertMilestone(db, milestone);
+    await recordAudit(db, deps, actor, {
+      organizationId: change.organizationId,
+      action: 'milestone.created',
+      entityType: 'milestone',
+      entityId: milestone.id,
+      data: { changeId: change.id, ...data },
+    });
+    return milestone;
+  });
+};
+
+export const updateMilestone = async (deps: Deps, actor: Actor, id: string, input: Partial<MilestoneInput>): Promise<Milestone> => {
+  const data = parseInput(milestoneSchema.partial(), input);
+  return inTransaction(deps.db, async (db) => {
+    const before = await selectMilestone(db, id);
+    if (!before) throw notFound('milestone', id);
+    const change = await getChange({ db }, before.changeId);
+    const after: Milestone = { ...before, ...stripUndefined(data) };
+    await updateMilestoneRow(db, after);
+    await recordAudit(db, deps, actor, {
+      organizationId: change.organizationId,
+      action: 'milestone.updated',
+      entityType: 'milestone',
+      entityId: id,
+      data,
+    });
+    return after;
+  });
+};
+
+export const listMilestones = (deps: Read, changeIds: readonly string[]) => selectMilestonesOf(deps.db, changeIds);
+
+const stripUndefined = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -1,0 +1,29 @@
+/**
+ * Veranderingen / Changes: what an organization changes, with why (waarom), what (wat), when
+ * (milestones), a citizen summary, themes and a lifecycle draft → proposed → decided →
+ * in_progress → completed | stopped.
+ */
+export type { Change, ChangeId, ChangeKind, ChangeStatus, Milestone, MilestoneId } from './change';
+/** Closed lists of kinds and statuses, in lifecycle order. */
+export { CHANGE_KINDS, CHANGE_STATUSES } from './change';
+/** Pure lifecycle rules: whether a status may follow another, and whether a status is decided. */
+export { canMoveTo, isDecided } from './change';
+/** Zod schemas for change and milestone input; `isoDateSchema` is the calendar date every module uses. */
+export { createChangeSchema, updateChangeSchema, milestoneSchema, isoDateSchema } from './change.schema';
+export type { CreateChangeInput, UpdateChangeInput, MilestoneInput, ListChangesFilter } from './change.schema';
+/** Creates a change (slug derived from the title when absent). Throws `not_found` (organization), `conflict` (slug), `validation_failed`. */
+export { createChange } from './change.service';
+/** Edits the texts of a change. Throws `not_found`, `validation_failed`. */
+export { updateChange } from './change.service';
+/** Moves a change along its lifecycle. Throws `not_found`, `invalid_state` (transition not allowed). */
+export { setChangeStatus } from './change.service';
+/** Publishes (or withdraws) a change on the portal. Throws `not_found`. */
+export { setChangePublished } from './change.service';
+/** Reads one change; `find…` returns undefined, `get…` throws `not_found`. */
+export { findChange, getChange, findChangeBySlug } from './change.service';
+/** A page of an organization's changes, filtered by status, theme and publication. Throws `not_found`, `validation_failed`. */
+export { listChanges } from './change.service';
+/** Milestones of a change's timeline. Throw `not_found`, `validation_failed`. */
+export { addMilestone, updateMilestone, listMilestones } from './change.service';
+/** Row mapping and inserts, for the import of a whole organization (transfer module). */
+export { rowToChange, rowToMilestone, insertChange, insertMilestone, selectChangesOf } from './change.repository';

@@ -1,0 +1,103 @@
+import { groupBy, newId } from '../../core';
+import type { Database, Db } from '../../storage';
+import type { ChangeId } from '../changes';
+import type { OrganizationId } from '../organizations';
+import type { Decision, DecisionId, DecisionKind, DecisionOutcome, FollowUp, FollowUpStatus, PartyVote } from './decision';
+
+type Row = Database['decisions'];
+
+const rowToDecision = (r: Row, partyVotes: PartyVote[], followUps: FollowUp[]): Decision => ({
+  id: r.id as DecisionId,
+  organizationId: r.organization_id as OrganizationId,
+  changeId: r.change_id as ChangeId | null,
+  kind: r.kind as DecisionKind,
+  title: r.title,
+  body: r.body,
+  date: r.date,
+  reference: r.reference,
+  sourceUrl: r.source_url,
+  outcome: r.outcome as DecisionOutcome,
+  votes: r.votes_for === null ? null : { for: Number(r.votes_for), against: Number(r.votes_against ?? 0), abstain: Number(r.votes_abstain ?? 0) },
+  partyVotes,
+  followUps,
+  summary: r.summary,
+  correctsId: r.corrects_id as DecisionId | null,
+  createdAt: r.created_at,
+});
+
+export const insertDecision = async (db: Db, d: Decision): Promise<void> => {
+  await db
+    .insertInto('decisions')
+    .values({
+      id: d.id,
+      organization_id: d.organizationId,
+      change_id: d.changeId,
+      kind: d.kind,
+      title: d.title,
+      body: d.body,
+      date: d.date,
+      reference: d.reference,
+      source_url: d.sourceUrl,
+      outcome: d.outcome,
+      votes_for: d.votes?.for ?? null,
+      votes_against: d.votes?.against ?? null,
+      votes_abstain: d.votes?.abstain ?? null,
+      summary: d.summary,
+      corrects_id: d.correctsId,
+      created_at: d.createdAt,
+    })
+    .execute();
+  if (d.partyVotes.length > 0) {
+    await db
+      .insertInto('party_votes')
+      .values(d.partyVotes.map((p) => ({ id: newId(), decision_id: d.id, party: p.party, votes_for: p.for, votes_against: p.against, votes_abstain: p.abstain })))
+      .execute();
+  }
+  if (d.followUps.length > 0) {
+    await db
+      .insertInto('follow_ups')
+      .values(d.followUps.map((f) => ({ id: f.id, decision_id: d.id, description: f.description, due_date: f.dueDate, status: f.status })))
+      .execute();
+  }
+};
+
+/** Replaces a pending decision's row and children (only pending decisions are ever rewritten). */
+export const replaceDecision = async (db: Db, d: Decision): Promise<void> => {
+  await db.deleteFrom('party_votes').where('decision_id', '=', d.id).execute();
+  await db.deleteFrom('follow_ups').where('decision_id', '=', d.id).execute();
+  await db.deleteFrom('decisions').where('id', '=', d.id).execute();
+  await insertDecision(db, d);
+};
+
+/** Loads decisions with their party votes and follow-ups in three queries, whatever their number. */
+const hydrate = async (db: Db, rows: Row[]): Promise<Decision[]> => {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [votes, followUps] = await Promise.all([
+    db.selectFrom('party_votes').selectAll().where('decision_id', 'in', ids).orderBy('party').execute(),
+    db.selectFrom('follow_ups').selectAll().where('decision_id', 'in', ids).orderBy('due_date').execute(),
+  ]);
+  const votesBy = groupBy(votes, (v) => v.decision_id);
+  const followBy = groupBy(followUps, (f) => f.decision_id);
+  return rows.map((r) =>
+    rowToDecision(
+      r,
+      (votesBy.get(r.id) ?? []).map((v) => ({ party: v.party, for: Number(v.votes_for), against: Number(v.votes_against), abstain: Number(v.votes_abstain) })),
+      (followBy.get(r.id) ?? []).map((f) => ({ id: f.id, description: f.description, dueDate: f.due_date, status: f.status as FollowUpStatus })),
+    ),
+  );
+};
+
+export const selectDecision = async (db: Db, id: string): Promise<Decision | undefined> => {
+  const row = await db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? (await hydrate(db, [row]))[0] : undefined;
+};
+
+export const selectDecisionsByIds = async (db: Db, ids: readonly string[]): Promise<Decision[]> =>
+  ids.length === 0 ? [] : hydrate(db, await db.selectFrom('decisions').selectAll().where('id', 'in', ids).orderBy('date').orderBy('id').execute());
+
+export const selectDecisionsOfOrganization = async (db: Db, organizationId: string): Promise<Decision[]> =>
+  hydrate(db, await db.selectFrom('decisions').selectAll().where('organization_id', '=', organizationId).orderBy('date').orderBy('id').execute());
+
+export const selectCorrectionOf = async (db: Db, id: string) =>
+  db.selectFrom('decisions').select('id').where('corrects_id', '=', id).executeTakeFirst();

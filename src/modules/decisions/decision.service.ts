@@ -1,0 +1,104 @@
+import { AppError, newId, notFound, parseInput, type Actor } from '../../core';
+import { inTransaction, recordAudit, type Deps } from '../../storage';
+import { getChange } from '../changes';
+import { getOrganization } from '../organizations';
+import { createsObligation, isFinal, type Decision } from './decision';
+import { decisionSchema, type DecisionInput } from './decision.schema';
+import {
+  insertDecision,
+  replaceDecision,
+  selectCorrectionOf,
+  selectDecision,
+  selectDecisionsByIds,
+  selectDecisionsOfOrganization,
+} from './decision.repository';
+
+type Read = Pick<Deps, 'db'>;
+
+/**
+ * Records a political decision. A correction names the decision it corrects (`correctsId`); the
+ * corrected record stays as it was, so what was decided on a date can always be read back.
+ */
+export const recordDecision = async (deps: Deps, actor: Actor, organizationId: string, input: DecisionInput): Promise<Decision> => {
+  const data = parseInput(decisionSchema, input);
+  return inTransaction(deps.db, async (db) => {
+    const organization = await getOrganization({ db }, organizationId);
+    if (data.changeId) {
+      const change = await getChange({ db }, data.changeId);
+      if (change.organizationId !== organization.id) {
+        throw new AppError('validation_failed', 'the change belongs to another organization', { issues: [{ path: 'changeId', message: 'unknown change' }] });
+      }
+    }
+    if (data.correctsId) {
+      const corrected = await getDecision({ db }, data.correctsId);
+      if (corrected.organizationId !== organization.id) throw notFound('decision', data.correctsId);
+      if (await selectCorrectionOf(db, corrected.id)) {
+        throw new AppError('conflict', 'this decision was already corrected: correct the newest record', { details: { correctsId: corrected.id } });
+      }
+    }
+    if (data.followUps.length > 0 && !createsObligation(data.kind)) {
+      throw new AppError('validation_failed', 'only a motie or toezegging creates follow-up obligations', {
+        issues: [{ path: 'followUps', message: 'not allowed for this kind of decision' }],
+      });
+    }
+    const decision: Decision = {
+      ...data,
+      id: newId<'Decision'>(),
+      organizationId: organization.id,
+      changeId: data.changeId as Decision['changeId'],
+      correctsId: data.correctsId as Decision['correctsId'],
+      followUps: data.followUps.map((f) => ({ id: newId(), ...f })),
+      createdAt: deps.clock.now().toISOString(),
+    };
+    await insertDecision(db, decision);
+    await recordAudit(db, deps, actor, {
+      organizationId: organization.id,
+      action: data.correctsId ? 'decision.corrected' : 'decision.recorded',
+      entityType: 'decision',
+      entityId: decision.id,
+      data,
+    });
+    return decision;
+  });
+};
+
+/**
+ * Edits a decision whose outcome is still `pending` (e.g. to set the outcome after the vote).
+ * Throws `invalid_state` once the outcome is set: record a correction instead.
+ */
+export const updatePendingDecision = async (deps: Deps, actor: Actor, id: string, input: DecisionInput): Promise<Decision> => {
+  const data = parseInput(decisionSchema, input);
+  return inTransaction(deps.db, async (db) => {
+    const before = await getDecision({ db }, id);
+    if (isFinal(before)) {
+      throw new AppError('invalid_state', `decision ${id} has outcome ${before.outcome} and cannot be edited; record a correction`, {
+        details: { outcome: before.outcome },
+      });
+    }
+    if (data.correctsId !== before.correctsId || data.changeId !== before.changeId) {
+      throw new AppError('validation_failed', 'what a decision corrects or belongs to cannot change', { issues: [{ path: 'correctsId', message: 'cannot change' }] });
+    }
+    const after: Decision = {
+      ...before,
+      ...data,
+      changeId: before.changeId,
+      correctsId: before.correctsId,
+      followUps: data.followUps.map((f) => ({ id: newId(), ...f })),
+    };
+    await replaceDecision(db, after);
+    await recordAudit(db, deps, actor, { organizationId: before.organizationId, action: 'decision.updated', entityType: 'decision', entityId: id, data });
+    return after;
+  });
+};
+
+export const findDecision = (deps: Read, id: string) => selectDecision(deps.db, id);
+
+export const getDecision = async (deps: Read, id: string): Promise<Decision> => {
+  const decision = await selectDecision(deps.db, id);
+  if (!decision) throw notFound('decision', id);
+  return decision;
+};
+
+export const listDecisionsByIds = (deps: Read, ids: readonly string[]) => selectDecisionsByIds(deps.db, ids);
+
+export const listDecisionsOfOrganization = (deps: Read, organizationId: string) => selectDecisionsOfOrganization(deps.db, organizationId);

@@ -1,0 +1,62 @@
+import { AppError, newId, notFound, parseInput, type Actor } from '../../core';
+import { inTransaction, recordAudit, type Deps } from '../../storage';
+import { getChange } from '../changes';
+import { getOrganization } from '../organizations';
+import type { CitizenGroup, Impact } from './group';
+import { groupSchema, impactSchema, type GroupInput, type ImpactInput } from './group.schema';
+import { groupNameTaken, insertGroup, insertImpact, selectGroup, selectGroupsOf, selectImpactOf, updateImpactRow } from './group.repository';
+
+type Read = Pick<Deps, 'db'>;
+
+export const createGroup = async (deps: Deps, actor: Actor, organizationId: string, input: GroupInput): Promise<CitizenGroup> => {
+  const data = parseInput(groupSchema, input);
+  return inTransaction(deps.db, async (db) => {
+    const organization = await getOrganization({ db }, organizationId);
+    if (await groupNameTaken(db, organization.id, data.name)) {
+      throw new AppError('conflict', `a group named ${data.name} already exists`, { issues: [{ path: 'name', message: 'already in use' }] });
+    }
+    const group: CitizenGroup = { id: newId<'CitizenGroup'>(), organizationId: organization.id, ...data, createdAt: deps.clock.now().toISOString() };
+    await insertGroup(db, group);
+    await recordAudit(db, deps, actor, { organizationId: organization.id, action: 'group.created', entityType: 'group', entityId: group.id, data });
+    return group;
+  });
+};
+
+/**
+ * Sets what a change means for a group (creates or replaces the impact). The group must belong to
+ * the change's organization (`validation_failed`).
+ */
+export const setImpact = async (deps: Deps, actor: Actor, changeId: string, input: ImpactInput): Promise<Impact> => {
+  const data = parseInput(impactSchema, input);
+  return inTransaction(deps.db, async (db) => {
+    const change = await getChange({ db }, changeId);
+    const group = await getGroup({ db }, data.groupId);
+    if (group.organizationId !== change.organizationId) {
+      throw new AppError('validation_failed', 'the group belongs to another organization', { issues: [{ path: 'groupId', message: 'unknown group' }] });
+    }
+    const existing = await selectImpactOf(db, change.id, group.id);
+    const impact: Impact = existing
+      ? { ...existing, ...data, groupId: group.id }
+      : { id: newId(), changeId: change.id, ...data, groupId: group.id, createdAt: deps.clock.now().toISOString() };
+    if (existing) await updateImpactRow(db, impact);
+    else await insertImpact(db, impact);
+    await recordAudit(db, deps, actor, {
+      organizationId: change.organizationId,
+      action: existing ? 'impact.updated' : 'impact.created',
+      entityType: 'change',
+      entityId: change.id,
+      data: { impactId: impact.id, ...data },
+    });
+    return impact;
+  });
+};
+
+export const findGroup = (deps: Read, id: string) => selectGroup(deps.db, id);
+
+export const getGroup = async (deps: Read, id: string): Promise<CitizenGroup> => {
+  const group = await selectGroup(deps.db, id);
+  if (!group) throw notFound('group', id);
+  return group;
+};
+
+export const listGroups = (deps: Read, organizationId: string) => selectGroupsOf(deps.db, organizationId);

@@ -1,0 +1,67 @@
+import { AppError, newId, notFound, parseInput, type Actor } from '../../core';
+import { inTransaction, recordAudit, type Deps } from '../../storage';
+import { getChange } from '../changes';
+import { getGoal } from '../goals';
+import type { Contribution, Measure } from './measure';
+import { contributionSchema, measureSchema, type ContributionInput, type MeasureInput } from './measure.schema';
+import { contributionExists, insertContribution, insertMeasure, selectMeasure, updateMeasureRow } from './measure.repository';
+
+export const createMeasure = async (deps: Deps, actor: Actor, changeId: string, input: MeasureInput): Promise<Measure> => {
+  const data = parseInput(measureSchema, input);
+  return inTransaction(deps.db, async (db) => {
+    const change = await getChange({ db }, changeId);
+    const measure: Measure = { id: newId<'Measure'>(), changeId: change.id, ...data, createdAt: deps.clock.now().toISOString() };
+    await insertMeasure(db, measure);
+    await recordAudit(db, deps, actor, { organizationId: change.organizationId, action: 'measure.created', entityType: 'measure', entityId: measure.id, data: { changeId: change.id, ...data } });
+    return measure;
+  });
+};
+
+export const updateMeasure = async (deps: Deps, actor: Actor, id: string, input: MeasureInput): Promise<Measure> => {
+  const data = parseInput(measureSchema, input);
+  return inTransaction(deps.db, async (db) => {
+    const before = await getMeasure({ db }, id);
+    const change = await getChange({ db }, before.changeId);
+    const after: Measure = { ...before, ...data };
+    await updateMeasureRow(db, after);
+    await recordAudit(db, deps, actor, { organizationId: change.organizationId, action: 'measure.updated', entityType: 'measure', entityId: id, data });
+    return after;
+  });
+};
+
+/**
+ * Records how a measure contributes to a goal. The goal must belong to the measure's own change
+ * (`validation_failed`): a measure cannot claim credit for another change's goal.
+ */
+export const addContribution = async (deps: Deps, actor: Actor, measureId: string, input: ContributionInput): Promise<Contribution> => {
+  const data = parseInput(contributionSchema, input);
+  return inTransaction(deps.db, async (db) => {
+    const measure = await getMeasure({ db }, measureId);
+    const goal = await getGoal({ db }, data.goalId);
+    if (goal.changeId !== measure.changeId) {
+      throw new AppError('validation_failed', 'the goal belongs to another change than the measure', {
+        issues: [{ path: 'goalId', message: 'choose a goal of the same change' }],
+      });
+    }
+    if (await contributionExists(db, measure.id, goal.id)) throw new AppError('conflict', 'this measure already contributes to this goal');
+    const change = await getChange({ db }, measure.changeId);
+    const contribution: Contribution = { id: newId(), measureId: measure.id, ...data, goalId: goal.id, createdAt: deps.clock.now().toISOString() };
+    await insertContribution(db, contribution);
+    await recordAudit(db, deps, actor, {
+      organizationId: change.organizationId,
+      action: 'contribution.created',
+      entityType: 'measure',
+      entityId: measure.id,
+      data: { contributionId: contribution.id, ...data },
+    });
+    return contribution;
+  });
+};
+
+export const findMeasure = (deps: Pick<Deps, 'db'>, id: string) => selectMeasure(deps.db, id);
+
+export const getMeasure = async (deps: Pick<Deps, 'db'>, id: string): Promise<Measure> => {
+  const measure = await selectMeasure(deps.db, id);
+  if (!measure) throw notFound('measure', id);
+  return measure;
+};

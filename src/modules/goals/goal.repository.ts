@@ -182,3 +182,31 @@ export const selectLatestMeasurements = async (db: Db, scope: GoalScope): Promis
     .execute();
   return rows.map(rowToMeasurement);
 };
+
+/** An anchor with the goal and version number it adopted: what the legitimacy check reads. */
+export interface AnchorOfGoal extends Anchor {
+  goalId: GoalId;
+  version: number;
+}
+
+/** Anchors of every version of the goals in scope, with their goal id and version number. */
+export const selectAnchorsOfGoals = async (db: Db, scope: GoalScope): Promise<AnchorOfGoal[]> => {
+  let q = db
+    .selectFrom('anchors')
+    .innerJoin('goal_versions as v', 'v.id', 'anchors.goal_version_id')
+    .innerJoin('goals', 'goals.id', 'v.goal_id')
+    .selectAll('anchors')
+    .select(['v.goal_id', 'v.version']);
+  if ('organizationId' in scope) q = q.innerJoin('changes as c', 'c.id', 'goals.change_id').where('c.organization_id', '=', scope.organizationId);
+  else if (scope.changeIds.length === 0) return [];
+  else q = q.where('goals.change_id', 'in', scope.changeIds);
+  const rows = await q.orderBy('anchors.created_at').orderBy('anchors.id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    decisionId: r.decision_id,
+    goalVersionId: r.goal_version_id as GoalVersionId,
+    goalId: r.goal_id as GoalId,
+    version: Number(r.version),
+    createdAt: r.created_at,
+  }));
+};

@@ -22,7 +22,7 @@ export { anchorGoal } from './anchor.service';
 /** Records (or with `replace`, corrects) a measurement. Throws `validation_failed` (date), `conflict` (same date), `not_found`. */
 export { recordMeasurement, listMeasurementsOfGoal } from './measurement.service';
 /** Bulk reads for one organization or some changes, one query each (no N+1). */
-export { selectAnchors, selectMeasurements, selectLatestMeasurements, selectAllVersions } from './goal.repository';
-export type { GoalScope } from './goal.repository';
+export { selectAnchors, selectAnchorsOfGoals, selectMeasurements, selectLatestMeasurements, selectAllVersions } from './goal.repository';
+export type { GoalScope, AnchorOfGoal } from './goal.repository';
 /** Inserts, for the import of a whole organization (transfer module). */
 export { insertGoalRow, insertVersion, insertAnchor, insertMeasurement } from './goal.repository';

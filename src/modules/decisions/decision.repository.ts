@@ -101,3 +101,25 @@ export const selectDecisionsOfOrganization = async (db: Db, organizationId: stri
 
 export const selectCorrectionOf = async (db: Db, id: string) =>
   db.selectFrom('decisions').select('id').where('corrects_id', '=', id).executeTakeFirst();
+
+/**
+ * The decisions one change's story needs: those recorded for the change, those given by id (the
+ * ones anchoring its goals), and every correction of them, following correction chains.
+ */
+export const selectDecisionsForChange = async (db: Db, changeId: string, decisionIds: readonly string[]): Promise<Decision[]> => {
+  const rows = await db
+    .selectFrom('decisions')
+    .selectAll()
+    .where((eb) => eb.or([eb('change_id', '=', changeId), ...(decisionIds.length > 0 ? [eb('id', 'in', decisionIds)] : [])]))
+    .execute();
+  const seen = new Set(rows.map((r) => r.id));
+  let frontier = [...seen];
+  while (frontier.length > 0) {
+    const more = (await db.selectFrom('decisions').selectAll().where('corrects_id', 'in', frontier).execute()).filter((r) => !seen.has(r.id));
+    for (const r of more) seen.add(r.id);
+    rows.push(...more);
+    frontier = more.map((r) => r.id);
+  }
+  rows.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  return hydrate(db, rows);
+};

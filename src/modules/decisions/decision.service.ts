@@ -10,6 +10,7 @@ import {
   selectCorrectionOf,
   selectDecision,
   selectDecisionsByIds,
+  selectDecisionsForChange,
   selectDecisionsOfOrganization,
 } from './decision.repository';
 
@@ -102,3 +103,7 @@ export const getDecision = async (deps: Read, id: string): Promise<Decision> => 
 export const listDecisionsByIds = (deps: Read, ids: readonly string[]) => selectDecisionsByIds(deps.db, ids);
 
 export const listDecisionsOfOrganization = (deps: Read, organizationId: string) => selectDecisionsOfOrganization(deps.db, organizationId);
+
+/** Decisions of one change plus the given (anchoring) decisions and all their corrections. */
+export const listDecisionsForChange = (deps: Read, changeId: string, decisionIds: readonly string[]) =>
+  selectDecisionsForChange(deps.db, changeId, decisionIds);

@@ -1,0 +1,106 @@
+import { groupBy } from '../../core';
+import type { Deps } from '../../storage';
+import { getChange, listMilestones, selectChangesOf, type Change } from '../changes';
+import { listDecisionsForChange, listDecisionsOfOrganization, type Decision } from '../decisions';
+import { listGoals, selectAnchorsOfGoals, selectLatestMeasurements, type GoalScope } from '../goals';
+import { listGroups, selectImpacts } from '../groups';
+import { getOrganization } from '../organizations';
+import { selectContributions, selectMeasures } from '../measures';
+import { effectiveOutcomes, type ChainGoal, type ChangeChain } from './chain';
+
+type Read = Pick<Deps, 'db'>;
+
+/**
+ * Loads the chains of many changes with a fixed number of queries (about ten), whatever the number of
+ * changes, goals or measurements: the legitimacy report of a national register must not issue one
+ * query per change (ARCHITECTURE.md "no N+1").
+ */
+const loadChains = async (deps: Read, organizationId: string, changes: Change[], scope: GoalScope, decisionsOf: () => Promise<Decision[]>) => {
+  const changeIds = changes.map((c) => c.id);
+  const [milestones, goals, anchors, latest, measures, contributions, impacts, groups, decisions] = await Promise.all([
+    listMilestones(deps, changeIds),
+    listGoals(deps, scope),
+    selectAnchorsOfGoals(deps.db, scope),
+    selectLatestMeasurements(deps.db, scope),
+    selectMeasures(deps.db, scope),
+    selectContributions(deps.db, scope),
+    selectImpacts(deps.db, scope),
+    listGroups(deps, organizationId),
+    decisionsOf(),
+  ]);
+  const outcome = effectiveOutcomes(decisions);
+  const adopted = (decisionId: string) => outcome.get(decisionId) === 'adopted';
+  const anchorsByGoal = groupBy(anchors, (a) => a.goalId);
+  const latestByGoal = new Map(latest.map((m) => [m.goalId as string, m]));
+  const contributionsByMeasure = groupBy(contributions, (c) => c.measureId as string);
+  const groupById = new Map(groups.map((g) => [g.id as string, g]));
+  const decisionById = new Map(decisions.map((d) => [d.id as string, d]));
+
+  const chainGoals: ChainGoal[] = goals.map((goal) => {
+    const all = (anchorsByGoal.get(goal.id) ?? []).filter((a) => adopted(a.decisionId));
+    const current = all.filter((a) => a.version === goal.current.version);
+    const older = all.filter((a) => a.version < goal.current.version);
+    const adoptedVersion = current.length > 0 ? goal.current.version : older.reduce<number | null>((max, a) => Math.max(max ?? 0, a.version), null);
+    return {
+      goal,
+      anchors: current,
+      anchored: current.length > 0,
+      editedAfterAdoption: current.length === 0 && older.length > 0,
+      adoptedVersion,
+      latestMeasurement: latestByGoal.get(goal.id) ?? null,
+    };
+  });
+  const goalsByChange = groupBy(chainGoals, (g) => g.goal.changeId as string);
+  const milestonesByChange = groupBy(milestones, (m) => m.changeId as string);
+  const measuresByChange = groupBy(measures, (m) => m.changeId as string);
+  const impactsByChange = groupBy(impacts, (i) => i.changeId as string);
+  const anchorDecisionsByChange = new Map<string, Set<string>>();
+  for (const g of goals) {
+    for (const a of anchorsByGoal.get(g.id) ?? []) {
+      const set = anchorDecisionsByChange.get(g.changeId) ?? new Set<string>();
+      set.add(a.decisionId);
+      anchorDecisionsByChange.set(g.changeId, set);
+    }
+  }
+  const decisionsByChange = groupBy(decisions, (d) => d.changeId as string | null);
+
+  return changes.map((change): ChangeChain => {
+    const related = new Map<string, Decision>();
+    for (const d of decisionsByChange.get(change.id) ?? []) related.set(d.id, d);
+    for (const id of anchorDecisionsByChange.get(change.id) ?? []) {
+      const d = decisionById.get(id);
+      if (d) related.set(d.id, d);
+    }
+    // Corrections of related decisions belong to the story too.
+    for (const d of decisions) if (d.correctsId && related.has(d.correctsId)) related.set(d.id, d);
+    return {
+      change,
+      milestones: milestonesByChange.get(change.id) ?? [],
+      goals: goalsByChange.get(change.id) ?? [],
+      measures: (measuresByChange.get(change.id) ?? []).map((measure) => ({ measure, contributions: contributionsByMeasure.get(measure.id) ?? [] })),
+      decisions: [...related.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)),
+      impacts: (impactsByChange.get(change.id) ?? []).flatMap((impact) => {
+        const group = groupById.get(impact.groupId);
+        return group ? [{ impact, group }] : [];
+      }),
+    };
+  });
+};
+
+/** The whole chain of one change. Throws `not_found`. */
+export const getChangeChain = async (deps: Read, changeId: string): Promise<ChangeChain> => {
+  const change = await getChange(deps, changeId);
+  const scope = { changeIds: [change.id] };
+  const [chain] = await loadChains(deps, change.organizationId, [change], scope, async () => {
+    const anchors = await selectAnchorsOfGoals(deps.db, scope);
+    return listDecisionsForChange(deps, change.id, [...new Set(anchors.map((a) => a.decisionId))]);
+  });
+  return chain!;
+};
+
+/** The chains of every change of an organization. Throws `not_found`. */
+export const getOrganizationChains = async (deps: Read, organizationIdOrSlug: string): Promise<ChangeChain[]> => {
+  const organization = await getOrganization(deps, organizationIdOrSlug);
+  const changes = await selectChangesOf(deps.db, organization.id);
+  return loadChains(deps, organization.id, changes, { organizationId: organization.id }, () => listDecisionsOfOrganization(deps, organization.id));
+};

@@ -1,0 +1,36 @@
+/**
+ * De demogemeente / The demo municipality: "Gemeente Voorbeeldstad", seeded on first start so a new
+ * installation shows what Helder is for. Six changes of six kinds, written in B1 Dutch; one is
+ * complete, the others have the gaps real registers have, so the legitimacy check has something
+ * true to show (docs/demo.md lists them).
+ */
+import { systemActor } from '../../core';
+import { inTransaction, type Deps } from '../../storage';
+import { findOrganization } from '../organizations';
+import { demoCalendar } from './dates';
+import { DEMO_ORGANIZATION_SLUG, seedOrganization } from './organization';
+import type { SeedContext } from './seed-context';
+import { seedWasteCollection } from './waste-collection';
+
+/** The slug of the demo municipality (`voorbeeldstad`); its presence means the demo was seeded. */
+export { DEMO_ORGANIZATION_SLUG } from './organization';
+
+/**
+ * Seeds the demo municipality with its groups, changes, decisions, goals, measurements, measures
+ * and impacts, all through the services (so every write has an audit entry) as `system:seed`,
+ * with every date relative to `deps.clock`. Idempotent: when an organization with slug
+ * `voorbeeldstad` exists it does nothing and returns `created: false`. One transaction: a failure
+ * leaves no half demo. Throws whatever a service throws (a bug in the seed, never bad input).
+ */
+export const seedDemo = async (deps: Deps): Promise<{ organizationId: string; created: boolean }> => {
+  const existing = await findOrganization(deps, DEMO_ORGANIZATION_SLUG);
+  if (existing) return { organizationId: existing.id, created: false };
+  return inTransaction(deps.db, async (tx) => {
+    const txDeps: Deps = { db: tx, clock: deps.clock };
+    const actor = systemActor('seed');
+    const { organizationId, groups } = await seedOrganization(txDeps, actor);
+    const ctx: SeedContext = { deps: txDeps, actor, organizationId, cal: demoCalendar(deps.clock.now()), groups };
+    await seedWasteCollection(ctx);
+    return { organizationId, created: true };
+  });
+};

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { offsetOf, toPage, type Page, type PageRequest } from '../../core';
 import { toCount, type Database, type Db } from '../../storage';
 import type { Change, ChangeId, ChangeKind, ChangeStatus, Milestone, MilestoneId } from './change';
@@ -89,8 +90,10 @@ const filtered = (db: Db, q: ChangeQuery) => {
   let query = db.selectFrom('changes').where('organization_id', '=', q.organizationId);
   if (q.status) query = query.where('status', '=', q.status);
   if (q.publishedOnly) query = query.where('published_at', 'is not', null);
-  // Themes are a JSON array in text; matching the quoted value is exact and portable.
-  if (q.theme) query = query.where('themes', 'like', `%${JSON.stringify(q.theme).replace(/[%_]/g, '')}%`);
+  // Themes are a JSON array in text; a change has the theme iff its quoted form occurs in that text.
+  // Not LIKE: SQLite's LIKE ignores case (PostgreSQL's does not) and `_`/`%` would need escaping;
+  // replace() is case-sensitive and literal on both dialects, so the filter is exact on both.
+  if (q.theme) query = query.where(sql<string>`replace(themes, ${JSON.stringify(q.theme)}, '')`, '<>', sql.ref<string>('themes'));
   return query;
 };
 

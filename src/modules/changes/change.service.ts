@@ -1,10 +1,11 @@
 import { AppError, newId, notFound, pageRequest, parseInput, slugify, type Actor, type Page, type PageRequest } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
-import { getOrganization } from '../organizations';
+import { getOrganization, slugSchema } from '../organizations';
 import { assertTransition, type Change, type ChangeStatus, type Milestone } from './change';
 import {
   createChangeSchema,
   listChangesSchema,
+  milestonePatchSchema,
   milestoneSchema,
   updateChangeSchema,
   type CreateChangeInput,
@@ -27,10 +28,18 @@ import {
 
 type Read = Pick<Deps, 'db'>;
 
+const SLUG_MAX = slugSchema.maxLength ?? 60;
+
+/**
+ * A free slug derived from the title. It must itself pass `slugSchema`, or the change could not be
+ * found again by the URL it was given: cut to the maximum length (leaving room for `-n`), and fall
+ * back to `verandering` when the title yields fewer than two characters.
+ */
 const uniqueSlug = async (deps: Read, organizationId: string, base: string): Promise<string> => {
-  const root = base || 'verandering';
+  const root = base.length >= 2 ? base : 'verandering';
   for (let n = 1; ; n++) {
-    const candidate = n === 1 ? root : `${root}-${n}`;
+    const suffix = n === 1 ? '' : `-${n}`;
+    const candidate = `${root.slice(0, SLUG_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
     if (!(await slugTaken(deps.db, organizationId, candidate))) return candidate;
   }
 };
@@ -163,7 +172,7 @@ export const addMilestone = async (deps: Deps, actor: Actor, changeId: string, i
 };
 
 export const updateMilestone = async (deps: Deps, actor: Actor, id: string, input: Partial<MilestoneInput>): Promise<Milestone> => {
-  const data = parseInput(milestoneSchema.partial(), input);
+  const data = parseInput(milestonePatchSchema, input);
   return inTransaction(deps.db, async (db) => {
     const before = await selectMilestone(db, id);
     if (!before) throw notFound('milestone', id);

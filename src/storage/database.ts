@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Kysely, Migrator, type Transaction } from 'kysely';
+import { Kysely, Migrator, sql, type Transaction } from 'kysely';
 import { AppError } from '../core';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
@@ -64,3 +64,8 @@ export const inTransaction = <T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T>
 
 /** `count(*)` is a bigint on PostgreSQL and arrives as a string: normalize it here. */
 export const toCount = (value: string | number | bigint | null | undefined): number => Number(value ?? 0);
+
+/** Round-trips one trivial query: for health checks. */
+export const pingDatabase = async (db: Db): Promise<void> => {
+  await sql`select 1`.execute(db);
+};

@@ -2,7 +2,7 @@
  * Storage: the only layer that knows which database runs. Modules get a Kysely handle typed by
  * `Database`; the dialect (SQLite or PostgreSQL) stays behind `createDatabase`.
  */
-export { createDatabase, migrateToLatest, inTransaction, toCount, DEFAULT_SQLITE_FILE } from './database';
+export { createDatabase, migrateToLatest, inTransaction, toCount, pingDatabase, DEFAULT_SQLITE_FILE } from './database';
 export type { Db, Tx, DialectName, DatabaseConfig, OpenDatabase } from './database';
 export { appendAudit, recordAudit, verifyChain, auditOf, hashEvent, GENESIS_HASH } from './audit';
 export type { AuditEntry, AuditEvent, ChainReport } from './audit';

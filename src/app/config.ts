@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Configuration comes from the environment, parsed once at start (twelve-factor). A bad value
+ * stops the start with a message that names the variable, instead of failing later.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().trim().optional().transform((v) => v || undefined),
+  PUBLIC_URL: z.url().optional(),
+  HELDER_DEMO: z.enum(['on', 'off']).default('on'),
+  HELDER_HSTS: z.enum(['on', 'off']).default('off'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  baseUrl: string;
+  seedDemo: boolean;
+  hsts: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = result.data;
+  const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    baseUrl: (e.PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, ''),
+    seedDemo: e.HELDER_DEMO === 'on',
+    hsts: e.HELDER_HSTS === 'on',
+    logLevel: e.LOG_LEVEL,
+  };
+};

@@ -1,0 +1,27 @@
+import { systemClock } from '../core';
+import { createDatabase, migrateToLatest, pingDatabase, type Deps, type OpenDatabase } from '../storage';
+import type { WebContext } from '../web/context';
+import type { Config } from './config';
+
+export interface App {
+  deps: Deps;
+  database: OpenDatabase;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the configured database: the one place that wires storage to the rest. */
+export const openApp = async (config: Pick<Config, 'databaseUrl'>, options: { migrate?: boolean } = {}): Promise<App> => {
+  const database = createDatabase({ url: config.databaseUrl });
+  if (options.migrate !== false) await migrateToLatest(database.db);
+  return { deps: { db: database.db, clock: systemClock }, database, close: () => database.close() };
+};
+
+export const webContextOf = (app: App, config: Config): WebContext => ({
+  deps: app.deps,
+  baseUrl: config.baseUrl,
+  hsts: config.hsts,
+  health: async () => {
+    await pingDatabase(app.deps.db);
+    return { ok: true, database: app.database.dialect };
+  },
+});

@@ -1,0 +1,27 @@
+import { countOrganizations } from './seed';
+import { seedDemo } from '../modules/demo';
+import { buildServer } from '../web/server';
+import type { Config } from './config';
+import { openApp, webContextOf } from './deps';
+
+/**
+ * Starts Helder: migrate, seed the demo municipality into an empty database (unless HELDER_DEMO=off),
+ * listen, and close cleanly on SIGINT/SIGTERM so in-flight requests finish and the database is closed.
+ */
+export const serve = async (config: Config, log: (line: string) => void): Promise<() => Promise<void>> => {
+  const app = await openApp(config);
+  if (config.seedDemo && (await countOrganizations(app.deps)) === 0) {
+    await seedDemo(app.deps);
+    log('Demo municipality "Gemeente Voorbeeldstad" created (HELDER_DEMO=off to skip).');
+  }
+  const server = await buildServer(webContextOf(app, config), { logger: { level: config.logLevel } });
+  await server.listen({ port: config.port, host: config.host });
+  log(`Helder runs at ${config.baseUrl}  (database: ${app.database.dialect}, ${app.database.location})`);
+  let closing: Promise<void> | undefined;
+  const stop = () =>
+    (closing ??= (async () => {
+      await server.close();
+      await app.close();
+    })());
+  return stop;
+};

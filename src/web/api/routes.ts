@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MAX_PAGE_SIZE, notFound } from '../../core';
+import { getChangeChain } from '../../modules/chains';
+import { CHANGE_STATUSES, getChange, listChanges } from '../../modules/changes';
+import { reportOf } from '../../modules/legitimacy';
+import { getGoal, listGoalVersions } from '../../modules/goals';
+import { getOrganization, listOrganizations } from '../../modules/organizations';
+import type { WebContext } from '../context';
+import { presentChain, presentChangeSummary, presentGoalVersion, presentOrganization } from './presenters';
+import { changeDetailSchema, changeSummarySchema, goalVersionSchema, legitimacySchema, organizationSchema, pageOf, problemSchema } from './schemas';
+
+const idParam = z.object({ id: z.uuid({ message: 'not a valid id' }) });
+const errors = { 400: problemSchema, 404: problemSchema };
+
+/**
+ * Read API v1. Without authentication it shows only what the portal shows: published changes.
+ * Every route: validate → (authorize, with the editor issue) → call the module → present.
+ */
+export const apiRoutes =
+  (ctx: WebContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { deps, baseUrl } = ctx;
+
+    /** A change as the public may see it: `not_found` for drafts, so unpublished ids do not leak. */
+    const publishedChange = async (id: string) => {
+      const change = await getChange(deps, id);
+      if (!change.publishedAt) throw notFound('change', id);
+      return change;
+    };
+
+    app.get(
+      '/organizations',
+      { schema: { summary: 'Organizations hosted here', tags: ['organizations'], response: { 200: z.object({ items: z.array(organizationSchema) }) } } },
+      async () => ({ items: (await listOrganizations(deps)).map((o) => presentOrganization(o, baseUrl)) }),
+    );
+
+    app.get(
+      '/changes',
+      {
+        schema: {
+          summary: "A page of an organization's published changes",
+          tags: ['changes'],
+          querystring: z.object({
+            organization: z.string().min(1).max(80).describe('Organization slug or id'),
+            page: z.coerce.number().int().min(1).max(100_000).default(1),
+            size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+            status: z.enum(CHANGE_STATUSES).optional(),
+            theme: z.string().max(60).optional(),
+          }),
+          response: { 200: pageOf(changeSummarySchema), ...errors },
+        },
+      },
+      async (request) => {
+        const { organization: slug, page, size, status, theme } = request.query;
+        const organization = await getOrganization(deps, slug);
+        const result = await listChanges(deps, organization.id, { status, theme, publishedOnly: true }, { page, size });
+        return { ...result, items: result.items.map((c) => presentChangeSummary(c, organization.slug, baseUrl)) };
+      },
+    );
+
+    app.get(
+      '/changes/:id',
+      {
+        schema: {
+          summary: 'The whole legitimacy chain of a change',
+          description: 'Goals with current version, anchors and latest measurement; measures with contributions; decisions; groups and impacts.',
+          tags: ['changes'],
+          params: idParam,
+          response: { 200: changeDetailSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const change = await publishedChange(request.params.id);
+        const [chain, organization] = await Promise.all([getChangeChain(deps, change.id), getOrganization(deps, change.organizationId)]);
+        return presentChain(chain, organization.slug, baseUrl);
+      },
+    );
+
+    app.get(
+      '/changes/:id/legitimacy',
+      {
+        schema: { summary: 'The legitimacy check of a change', tags: ['changes'], params: idParam, response: { 200: legitimacySchema, ...errors } },
+      },
+      async (request) => {
+        const change = await publishedChange(request.params.id);
+        return reportOf(await getChangeChain(deps, change.id), deps.clock.now().toISOString().slice(0, 10));
+      },
+    );
+
+    app.get(
+      '/goals/:id/versions',
+      {
+        schema: {
+          summary: 'Every version of a goal, oldest first',
+          tags: ['goals'],
+          params: idParam,
+          response: { 200: z.object({ goalId: z.string(), items: z.array(goalVersionSchema) }), ...errors },
+        },
+      },
+      async (request) => {
+        const goal = await getGoal(deps, request.params.id);
+        if (!(await getChange(deps, goal.changeId)).publishedAt) throw notFound('goal', goal.id);
+        const versions = await listGoalVersions(deps, goal.id);
+        return { goalId: request.params.id, items: versions.map(presentGoalVersion) };
+      },
+    );
+  };

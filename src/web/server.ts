@@ -1,0 +1,42 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerApi } from './api';
+import type { WebContext } from './context';
+import { problemOf, sendProblem, toProblem } from './errors';
+import { registerSecurityHeaders } from './http/security';
+
+export interface ServerOptions {
+  logger?: boolean | { level: string };
+}
+
+/**
+ * Builds the whole HTTP application without listening: `app/main.ts` listens, tests use `inject()`
+ * (fastify docs/Guides/Testing.md).
+ */
+export const buildServer = async (ctx: WebContext, options: ServerOptions = {}): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Ids and slugs are short; a long URL is a probe, not a user.
+    maxParamLength: 200,
+    bodyLimit: 1_048_576,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await registerSecurityHeaders(app, { hsts: ctx.hsts });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, problemOf('not_found', 'Deze pagina bestaat niet.')));
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    const health = await ctx.health().catch(() => ({ ok: false, database: 'unreachable' }));
+    return reply.status(health.ok ? 200 : 503).send({ status: health.ok ? 'ok' : 'unavailable', database: health.database });
+  });
+
+  await registerApi(app, ctx);
+  return app;
+};

@@ -10,6 +10,8 @@ import { findOrganization } from '../organizations';
 import { demoCalendar } from './dates';
 import { DEMO_ORGANIZATION_SLUG, seedOrganization } from './organization';
 import type { SeedContext } from './seed-context';
+import { seedLibraryBranches } from './library-branches';
+import { seedPaidParking } from './paid-parking';
 import { seedWasteCollection } from './waste-collection';
 
 /** The slug of the demo municipality (`voorbeeldstad`); its presence means the demo was seeded. */
@@ -30,6 +32,8 @@ export const seedDemo = async (deps: Deps): Promise<{ organizationId: string; cr
     const actor = systemActor('seed');
     const { organizationId, groups } = await seedOrganization(txDeps, actor);
     const ctx: SeedContext = { deps: txDeps, actor, organizationId, cal: demoCalendar(deps.clock.now()), groups };
+    await seedLibraryBranches(ctx);
+    await seedPaidParking(ctx);
     await seedWasteCollection(ctx);
     return { organizationId, created: true };
   });

@@ -47,6 +47,10 @@ export const insertDecision = async (db: Db, d: Decision): Promise<void> => {
       created_at: d.createdAt,
     })
     .execute();
+  await insertChildren(db, d);
+};
+
+const insertChildren = async (db: Db, d: Decision): Promise<void> => {
   if (d.partyVotes.length > 0) {
     await db
       .insertInto('party_votes')
@@ -61,12 +65,34 @@ export const insertDecision = async (db: Db, d: Decision): Promise<void> => {
   }
 };
 
-/** Replaces a pending decision's row and children (only pending decisions are ever rewritten). */
+/**
+ * Rewrites a pending decision's row in place and replaces its children (only pending decisions are
+ * ever rewritten). In place, not delete-and-insert: other rows (a correction, an anchor, an
+ * expectation) may reference the decision, and deleting it would violate their foreign keys.
+ */
 export const replaceDecision = async (db: Db, d: Decision): Promise<void> => {
   await db.deleteFrom('party_votes').where('decision_id', '=', d.id).execute();
   await db.deleteFrom('follow_ups').where('decision_id', '=', d.id).execute();
-  await db.deleteFrom('decisions').where('id', '=', d.id).execute();
-  await insertDecision(db, d);
+  await db
+    .updateTable('decisions')
+    .set({
+      change_id: d.changeId,
+      kind: d.kind,
+      title: d.title,
+      body: d.body,
+      date: d.date,
+      reference: d.reference,
+      source_url: d.sourceUrl,
+      outcome: d.outcome,
+      votes_for: d.votes?.for ?? null,
+      votes_against: d.votes?.against ?? null,
+      votes_abstain: d.votes?.abstain ?? null,
+      summary: d.summary,
+      corrects_id: d.correctsId,
+    })
+    .where('id', '=', d.id)
+    .execute();
+  await insertChildren(db, d);
 };
 
 /** Loads decisions with their party votes and follow-ups in three queries, whatever their number. */

@@ -37,11 +37,7 @@ export const recordDecision = async (deps: Deps, actor: Actor, organizationId: s
         throw new AppError('conflict', 'this decision was already corrected: correct the newest record', { details: { correctsId: corrected.id } });
       }
     }
-    if (data.followUps.length > 0 && !createsObligation(data.kind)) {
-      throw new AppError('validation_failed', 'only a motie or toezegging creates follow-up obligations', {
-        issues: [{ path: 'followUps', message: 'not allowed for this kind of decision' }],
-      });
-    }
+    assertFollowUpsAllowed(data);
     const decision: Decision = {
       ...data,
       id: newId<'Decision'>(),
@@ -76,9 +72,17 @@ export const updatePendingDecision = async (deps: Deps, actor: Actor, id: string
         details: { outcome: before.outcome },
       });
     }
-    if (data.correctsId !== before.correctsId || data.changeId !== before.changeId) {
-      throw new AppError('validation_failed', 'what a decision corrects or belongs to cannot change', { issues: [{ path: 'correctsId', message: 'cannot change' }] });
+    // A corrected record stays as it was; only the newest record of a correction chain is edited.
+    if (await selectCorrectionOf(db, before.id)) {
+      throw new AppError('invalid_state', `decision ${id} was corrected by a newer record: edit that one`, { details: { outcome: before.outcome } });
     }
+    const fixed = (['changeId', 'correctsId'] as const).filter((field) => data[field] !== before[field]);
+    if (fixed.length > 0) {
+      throw new AppError('validation_failed', 'what a decision corrects or belongs to cannot change', {
+        issues: fixed.map((path) => ({ path, message: 'cannot change' })),
+      });
+    }
+    assertFollowUpsAllowed(data);
     const after: Decision = {
       ...before,
       ...data,
@@ -90,6 +94,15 @@ export const updatePendingDecision = async (deps: Deps, actor: Actor, id: string
     await recordAudit(db, deps, actor, { organizationId: before.organizationId, action: 'decision.updated', entityType: 'decision', entityId: id, data });
     return after;
   });
+};
+
+/** Follow-up obligations come only from a motie or toezegging (DOMAIN.md), on create and on edit alike. */
+const assertFollowUpsAllowed = (data: { kind: Decision['kind']; followUps: readonly unknown[] }): void => {
+  if (data.followUps.length > 0 && !createsObligation(data.kind)) {
+    throw new AppError('validation_failed', 'only a motie or toezegging creates follow-up obligations', {
+      issues: [{ path: 'followUps', message: 'not allowed for this kind of decision' }],
+    });
+  }
 };
 
 export const findDecision = (deps: Read, id: string) => selectDecision(deps.db, id);

@@ -42,7 +42,7 @@ export const NOT_PARTICIPLES = set(`
 gebied beleid verbod bestand verband verstand geluid gebed gezicht gewicht gericht gedicht bericht
 gevecht gerecht gewest bezit verzet gebit gemeente gebouwen gebruiken gebeuren geloven genieten
 gewennen gelden getuigen geheugen gebieden gedeelten gewoonten gebreken gezinnen beleven bestaat
-verkeert besteden verleden geleden gedurende genoeg geheel gezond
+verkeert besteden verleden geleden gedurende genoeg geheel gezond besluit
 `);
 
 /** Words after which the next word is a noun or adjective, not a participle ("het gebied"). */

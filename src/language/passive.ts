@@ -4,7 +4,7 @@
  * guides ask for active sentences that say who acts (Schrijfwijzer, gebruikercentraal.nl: "gebruik
  * zo min mogelijk het hulpwerkwoord worden"). A participle that belongs to "hebben" is active.
  */
-import { clauseIds } from './clauses';
+import { clauseIds, SUBORDINATORS } from './clauses';
 import {
   ADJECTIVES, DETERMINERS, HEBBEN, NOT_PARTICIPLES, PARTICLE_PREFIX, STRONG_PARTICIPLES, WORDEN, ZIJN, ZIJN_VERBS,
 } from './passive-words';
@@ -30,6 +30,12 @@ export const isParticiple = (word: string): boolean =>
   !/(?:heid|teit|schap|ment|uur|ing)$/.test(word) &&
   (STRONG_PARTICIPLES.has(word) || REGULAR.test(word));
 
+// "ons", "haar", "hun" after a preposition are pronouns ("door ons ontvangen"), not determiners.
+const PRONOUN_OR_DETERMINER = new Set(['ons', 'haar', 'hun']);
+const PREPOSITIONS = new Set(['door', 'voor', 'aan', 'bij', 'met', 'van', 'naar', 'over', 'tegen']);
+const nounFollows = (prev: string | undefined, beforePrev: string | undefined): boolean =>
+  prev !== undefined && DETERMINERS.has(prev) && !(PRONOUN_OR_DETERMINER.has(prev) && PREPOSITIONS.has(beforePrev ?? ''));
+
 type Aux = 'worden' | 'zijn' | 'hebben';
 const auxOf = (word: string): Aux | undefined =>
   WORDEN.has(word) ? 'worden' : ZIJN.has(word) ? 'zijn' : HEBBEN.has(word) ? 'hebben' : undefined;
@@ -42,7 +48,8 @@ export const findPassives = (sentence: Sentence): PassiveMatch[] => {
   const usedAux = new Set<number>();
   tokens.forEach((token, p) => {
     const word = token.lower;
-    if (!isParticiple(word) || auxOf(word) || DETERMINERS.has(tokens[p - 1]?.lower ?? '')) return;
+    if (!isParticiple(word) || auxOf(word) || SUBORDINATORS.has(word)) return;
+    if (nounFollows(tokens[p - 1]?.lower, tokens[p - 2]?.lower)) return;
     let best: { at: number; aux: Aux } | undefined;
     tokens.forEach((other, a) => {
       const aux = auxOf(other.lower);

@@ -10,4 +10,6 @@ if (!file) {
   console.error('usage: node bin/run-ts.js <file.ts> [args…]');
   process.exit(2);
 }
+// Scripts read their own arguments from process.argv.slice(2), as if run directly.
+process.argv.splice(2, 1);
 await import(pathToFileURL(resolve(file)).href);

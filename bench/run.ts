@@ -1,0 +1,26 @@
+/**
+ * `npm run bench [-- NAME…]`: runs the benchmarks (all, or those named) one after another; each
+ * measures its own same-run baseline and appends its figures to BENCHMARKS.md.
+ *
+ *   language    the plain-language checker on a 2,000-word text and on a batch of citizen texts
+ *   legitimacy  the full legitimacy report of a national-scale register, SQLite and PostgreSQL, 1× and 10×
+ *   portal      the public change page against bare node:http, and a load spike
+ */
+const BENCHMARKS: Record<string, () => Promise<{ main: (args?: string[]) => Promise<unknown> }>> = {
+  language: () => import('./language'),
+  legitimacy: () => import('./legitimacy'),
+  portal: () => import('./portal'),
+};
+
+const requested = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const unknown = requested.filter((name) => !(name in BENCHMARKS));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark: ${unknown.join(', ')} (choose from ${Object.keys(BENCHMARKS).join(', ')})`);
+  process.exit(2);
+}
+for (const name of requested.length > 0 ? requested : Object.keys(BENCHMARKS)) {
+  console.log(`\n=== ${name} ===`);
+  const { main } = await BENCHMARKS[name]!();
+  await main(flags);
+}

@@ -10,8 +10,11 @@ import { findOrganization } from '../organizations';
 import { demoCalendar } from './dates';
 import { DEMO_ORGANIZATION_SLUG, seedOrganization } from './organization';
 import type { SeedContext } from './seed-context';
+import { seedDogTax } from './dog-tax';
 import { seedLibraryBranches } from './library-branches';
 import { seedPaidParking } from './paid-parking';
+import { seedPlaygrounds } from './playgrounds';
+import { seedServiceDesk } from './service-desk';
 import { seedWasteCollection } from './waste-collection';
 
 /** The slug of the demo municipality (`voorbeeldstad`); its presence means the demo was seeded. */
@@ -27,14 +30,27 @@ export { DEMO_ORGANIZATION_SLUG } from './organization';
 export const seedDemo = async (deps: Deps): Promise<{ organizationId: string; created: boolean }> => {
   const existing = await findOrganization(deps, DEMO_ORGANIZATION_SLUG);
   if (existing) return { organizationId: existing.id, created: false };
-  return inTransaction(deps.db, async (tx) => {
-    const txDeps: Deps = { db: tx, clock: deps.clock };
-    const actor = systemActor('seed');
-    const { organizationId, groups } = await seedOrganization(txDeps, actor);
-    const ctx: SeedContext = { deps: txDeps, actor, organizationId, cal: demoCalendar(deps.clock.now()), groups };
-    await seedLibraryBranches(ctx);
-    await seedPaidParking(ctx);
-    await seedWasteCollection(ctx);
-    return { organizationId, created: true };
-  });
+  try {
+    return await inTransaction(deps.db, async (tx) => {
+      const txDeps: Deps = { db: tx, clock: deps.clock };
+      const actor = systemActor('seed');
+      const { organizationId, groups } = await seedOrganization(txDeps, actor);
+      const ctx: SeedContext = { deps: txDeps, actor, organizationId, cal: demoCalendar(deps.clock.now()), groups };
+      await seedLibraryBranches(ctx);
+      await seedPaidParking(ctx);
+      await seedServiceDesk(ctx);
+      await seedWasteCollection(ctx);
+      await seedPlaygrounds(ctx);
+      await seedDogTax(ctx);
+      return { organizationId, created: true };
+    });
+  } catch (error) {
+    // Two processes starting at once on an empty database: the one that lost the race on the
+    // unique slug finds the winner's demo, and that is not an error. Inside a caller's transaction
+    // there is nothing to look up (PostgreSQL refuses queries in a failed transaction).
+    if (deps.db.isTransaction) throw error;
+    const winner = await findOrganization(deps, DEMO_ORGANIZATION_SLUG);
+    if (winner) return { organizationId: winner.id, created: false };
+    throw error;
+  }
 };

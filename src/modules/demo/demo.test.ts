@@ -3,11 +3,13 @@ import { fixedClock, isoDate, type Clock } from '../../core';
 import { DIALECTS, openTestDatabase } from '../../storage/testing';
 import { verifyChain, type Db, type OpenDatabase } from '../../storage';
 import { findOrganization } from '../organizations';
-import { selectChangesOf } from '../changes';
+import { listMilestones, selectChangesOf } from '../changes';
 import { listDecisionsOfOrganization } from '../decisions';
 import { INTERVAL_DAYS, measurabilityGaps, selectAllVersions, selectAnchors, selectLatestMeasurements, selectMeasurements, trackStatus, listGoals } from '../goals';
 import { selectContributions, selectMeasures } from '../measures';
-import { opposingPairs, selectImpacts } from '../groups';
+import { listGroups, opposingPairs, selectImpacts } from '../groups';
+import { checkOrganization } from '../legitimacy';
+import { checkText } from '../../language';
 import { DEMO_ORGANIZATION_SLUG, seedDemo } from './index';
 
 /** Everything the demo wrote for one organization, read back through the modules' bulk reads. */
@@ -38,6 +40,16 @@ const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(f
 
 // Today, the turn of a year, a leap day and a later year: the dates must hold whatever the clock says.
 const CLOCKS = ['2026-11-27T09:00:00Z', '2027-01-01T00:30:00Z', '2028-02-29T12:00:00Z', '2031-06-30T23:00:00Z'];
+
+/** What the legitimacy check must find per change: the deliberate gaps, and nothing else. */
+const EXPECTED_FAILURES = {
+  'restafval-om-de-twee-weken': [],
+  'bibliotheek-noord-en-oost-dicht': ['goals_anchored'],
+  'betaald-parkeren-parkwijk': ['measures_contribute', 'groups_informed'],
+  'nieuwe-balie-en-klantcontactcentrum': ['goals_measurable', 'published'],
+  'groen-en-spelen-in-noord': ['goals_anchored'],
+  'hondenbelasting-afschaffen': ['has_goals'],
+};
 
 for (const dialect of DIALECTS) {
   describe(`demo seed on ${dialect}`, () => {
@@ -133,12 +145,36 @@ for (const dialect of DIALECTS) {
         for (const impact of impacts) expect(impact.meaning).not.toBe('');
         expect(opposingPairs(impacts)).toEqual([]);
 
+        // The legitimacy check sees exactly the gaps the demo means to show (docs/demo.md).
+        const report = await checkOrganization({ db: open.db, clock: fixedClock(now) }, organizationId);
+        const failing = Object.fromEntries(report.reports.map((r) => [r.slug, r.rules.filter((x) => x.status === 'failed').map((x) => x.key)]));
+        expect(failing).toEqual(EXPECTED_FAILURES);
+        expect(report.reports.filter((r) => r.readyToCommunicate).map((r) => r.slug)).toEqual(['restafval-om-de-twee-weken']);
+
         // One goal is behind: parking pressure in the Parkwijk.
         const parking = bySlug(demo, 'betaald-parkeren-parkwijk');
         const pressure = demo.goals.find((g) => g.changeId === parking.id && g.current.unit === 'procent')!;
         expect(trackStatus(pressure.current, demo.latest.find((m) => m.goalId === pressure.id))).toBe('behind');
       });
     }
+
+    it('writes every citizen text at B1 level', async () => {
+      const { organizationId } = await seedDemo({ db: open.db, clock: fixedClock(CLOCKS[0]!) });
+      const demo = await load(open.db, organizationId);
+      const milestones = await listMilestones({ db: open.db }, demo.changes.map((c) => c.id));
+      const groups = await listGroups({ db: open.db }, organizationId);
+      const texts = [
+        ...demo.changes.flatMap((c) => [c.summary, c.why, c.what]),
+        ...demo.impacts.flatMap((i) => [i.meaning, i.expectation]),
+        ...demo.decisions.flatMap((d) => [d.summary, ...d.followUps.map((f) => f.description)]),
+        ...demo.measures.map((m) => m.description),
+        ...demo.contributions.flatMap((c) => [c.mechanism, c.assumptions]),
+        ...milestones.map((m) => m.description),
+        ...groups.map((g) => g.description),
+      ].filter((t) => t !== '');
+      const above = texts.filter((t) => checkText(t, { lang: 'nl' }).verdict !== 'b1');
+      expect(above).toEqual([]);
+    });
 
     it('has the deliberate gaps', async () => {
       const { organizationId } = await seedDemo({ db: open.db, clock: fixedClock('2031-01-15T10:00:00Z') });

@@ -20,8 +20,8 @@ export const seedDogTax = async (ctx: SeedContext): Promise<void> => {
       'De partijen in het college hebben afgesproken dat deze belasting verdwijnt.',
     ].join('\n\n'),
     what: [
-      'Hondenbezitters betalen nu 118 euro per jaar voor de eerste hond. Dat bedrag vervalt.',
-      'De gemeente zoekt nog uit hoe zij het gemis van 800.000 euro per jaar opvangt.',
+      'Heeft u een hond? Dan betaalt u nu 118 euro per jaar voor de eerste hond. Dat hoeft straks niet meer.',
+      'De gemeente krijgt dan 800.000 euro per jaar minder. We zoeken nog uit hoe we dat betalen.',
     ].join('\n\n'),
   });
   const signedOn = cal.month(-30, 20);
@@ -34,7 +34,7 @@ export const seedDogTax = async (ctx: SeedContext): Promise<void> => {
     reference: `CA-${cal.yearOf(signedOn)}`,
     sourceUrl: councilUrl(`stukken/coalitieakkoord-${cal.yearOf(signedOn)}`),
     outcome: 'adopted',
-    summary: 'De coalitie spreekt af de hondenbelasting binnen vier jaar af te schaffen.',
+    summary: 'De vier partijen van het college spreken af dat de hondenbelasting verdwijnt. Dat gebeurt binnen vier jaar.',
   });
   await addImpacts(ctx, change.id, {
     hondenbezitters: [

@@ -134,7 +134,7 @@ export const seedLibraryBranches = async (ctx: SeedContext): Promise<void> => {
   });
   await addContribution(deps, actor, closing.id, {
     goalId: savings.id,
-    mechanism: 'Geen huur, energie en personeel meer voor twee gebouwen. De verkoop van Oost betaalt de kosten van de sluiting.',
+    mechanism: 'Voor twee gebouwen betalen we geen huur, energie en personeel meer. Met het geld voor het gebouw in Oost betalen we de kosten van het sluiten.',
     expectedEffect: 420_000,
     evidenceStrength: 'measured',
     evidenceLinks: [councilUrl('stukken/jaarrekening')],

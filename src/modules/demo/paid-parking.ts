@@ -49,7 +49,7 @@ export const seedPaidParking = async (ctx: SeedContext): Promise<void> => {
     serial: '088',
     date: decidedOn,
     title: 'Wijziging van de Parkeerverordening: betaald parkeren in de Parkwijk',
-    summary: 'De raad voert betaald parkeren in de Parkwijk in, met vergunningen voor bewoners, een groter P+R-terrein en meer fietsplekken.',
+    summary: 'De raad voert betaald parkeren in de Parkwijk in. Bewoners krijgen een vergunning. Er komen een groter P+R-terrein en meer fietsplekken.',
     ...councilVote({
       'Lokaal Voorbeeldstad': 'for',
       'GroenLinks-PvdA': 'for',
@@ -146,13 +146,13 @@ export const seedPaidParking = async (ctx: SeedContext): Promise<void> => {
   });
   await addContribution(deps, actor, shuttle.id, {
     goalId: parkAndRide.id,
-    mechanism: 'Parkeren op het P+R-terrein is gratis, en de bus brengt u snel naar het centrum.',
+    mechanism: 'Parkeren op het P+R-terrein is gratis. De bus brengt u snel naar het centrum.',
     expectedEffect: 250,
     evidenceStrength: 'plausible',
   });
   await addContribution(deps, actor, shuttle.id, {
     goalId: pressure.id,
-    mechanism: 'Forenzen hebben een goede plek buiten de wijk, dus zoeken zij geen plek in de Parkwijk.',
+    mechanism: 'Wie in de stad werkt, heeft een goede plek buiten de wijk. Dan zoekt hij geen plek in de Parkwijk.',
     evidenceStrength: 'assumed',
   });
   const racks = await createMeasure(deps, actor, change.id, {

@@ -19,7 +19,7 @@ export const seedPlaygrounds = async (ctx: SeedContext): Promise<void> => {
     summary: 'In Noord komen zes nieuwe speelplekken en meer groen. De gemeenteraad beslist binnenkort over het plan.',
     why: [
       'In Noord wonen veel gezinnen met kinderen. Maar er zijn weinig plekken om buiten te spelen.',
-      'Noord heeft ook veel stenen en weinig bomen. In de zomer wordt het daar erg warm. Bij hevige regen lopen straten onder water.',
+      'Noord heeft ook veel tegels en weinig bomen. In de zomer wordt het daar erg warm. Als het hard regent, lopen straten onder water.',
     ].join('\n\n'),
     what: [
       'We maken zes nieuwe speelplekken. Bewoners en kinderen mogen meedenken over wat er komt.',
@@ -75,7 +75,7 @@ export const seedPlaygrounds = async (ctx: SeedContext): Promise<void> => {
   });
   await addContribution(deps, actor, playgrounds.id, {
     goalId: play.id,
-    mechanism: 'De plekken komen in de straten die nu het verst van een speelplek liggen.',
+    mechanism: 'De plekken komen in de straten waar kinderen nu ver moeten lopen om te kunnen spelen.',
     expectedEffect: 31,
     evidenceStrength: 'plausible',
   });
@@ -103,7 +103,7 @@ export const seedPlaygrounds = async (ctx: SeedContext): Promise<void> => {
     noord: [
       'mixed',
       'Uw wijk wordt groener en koeler. Bij veel regen loopt het water beter weg. Op een paar pleinen verdwijnen ongeveer 40 parkeerplekken.',
-      'Het werk duurt ongeveer twee jaar. U krijgt vooraf een brief als er in uw straat wordt gewerkt.',
+      'Het werk duurt ongeveer twee jaar. U krijgt vooraf een brief als we in uw straat gaan werken.',
     ],
   });
 };

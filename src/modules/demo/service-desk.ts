@@ -17,8 +17,8 @@ export const seedServiceDesk = async (ctx: SeedContext): Promise<void> => {
     themes: ['dienstverlening'],
     summary: 'U belt nog maar één nummer, en aan de balie helpen we u op afspraak. Zo hoeft u minder lang te wachten.',
     why: [
-      'Nu heeft elke afdeling een eigen telefoonnummer. Inwoners weten vaak niet wie ze moeten bellen. Ze worden vaak doorverbonden.',
-      'Aan de balie wacht u soms meer dan een half uur. Medewerkers weten niet wie er komt en waarvoor.',
+      'Nu heeft elke afdeling een eigen telefoonnummer. Inwoners weten vaak niet wie ze moeten bellen. Dan gaan ze van de ene naar de andere medewerker.',
+      'Aan de balie staat u soms meer dan dertig minuten in de rij. Medewerkers weten niet wie er komt en waarvoor.',
     ].join('\n\n'),
     what: [
       'Er komt één klantcontactcentrum. U belt één nummer, en daar helpen we u meteen of we bellen u terug.',
@@ -128,7 +128,7 @@ export const seedServiceDesk = async (ctx: SeedContext): Promise<void> => {
   });
   await addContribution(deps, actor, walkIn.id, {
     goalId: vague.id,
-    mechanism: 'Wie niet digitaal is, kan toch zonder afspraak geholpen worden.',
+    mechanism: 'Wie niet digitaal is, kan toch zonder afspraak langskomen. Een medewerker helpt dan.',
     evidenceStrength: 'assumed',
   });
 
@@ -140,7 +140,7 @@ export const seedServiceDesk = async (ctx: SeedContext): Promise<void> => {
     ],
     ouderen: [
       'mixed',
-      'U belt één nummer en wordt niet meer doorverbonden. Voor de balie maakt u een afspraak.',
+      'U belt één nummer. Daar helpt één medewerker u verder. Voor de balie maakt u een afspraak.',
       'Dit begint over ongeveer drie maanden.',
     ],
     ondernemers: [

@@ -15,14 +15,14 @@ export const seedWasteCollection = async (ctx: SeedContext): Promise<void> => {
     title: 'Restafval om de twee weken',
     kind: 'service_change',
     themes: ['afval', 'duurzaamheid', 'geld'],
-    summary: 'De grijze container met restafval wordt om de twee weken geleegd. Gft-afval halen we elke week op.',
+    summary: 'We legen de grijze container met restafval om de twee weken. Gft-afval halen we elke week op.',
     why: [
-      'Elke inwoner gooit nu bijna 200 kilo restafval per jaar weg. Veel daarvan kan opnieuw gebruikt worden. Denk aan groente, plastic en papier.',
-      'Restafval verbranden is duur. De prijs stijgt elk jaar, omdat het Rijk er meer belasting op heft. Dat betaalt u via de afvalstoffenheffing.',
+      'Elke inwoner gooit nu bijna 200 kilo restafval per jaar weg. Veel daarvan kunnen we opnieuw gebruiken. Denk aan groente, plastic en papier.',
+      'Restafval verbranden is duur. De prijs stijgt elk jaar, omdat het Rijk er meer belasting voor vraagt. Dat betaalt u via de afvalstoffenheffing.',
       'Als we minder restafval hebben, blijft de heffing lager. En het is beter voor het milieu.',
     ].join('\n\n'),
     what: [
-      'De grijze container wordt om de twee weken geleegd, niet meer elke week.',
+      'We legen de grijze container om de twee weken, niet meer elke week.',
       'De groene container voor gft-afval legen we juist elke week.',
       'Heeft u luiers of incontinentiemateriaal? Dan krijgt u gratis een extra container. Die legen we elke week.',
       'In elke wijk helpt een afvalcoach u met vragen over afval scheiden.',
@@ -43,7 +43,7 @@ export const seedWasteCollection = async (ctx: SeedContext): Promise<void> => {
     serial: '017-1',
     title: 'Amendement "Gratis container voor luiers en incontinentiemateriaal"',
     date: decidedOn,
-    summary: 'Ingediend door ChristenUnie en SP. Gezinnen met luiers en mensen met incontinentie krijgen gratis een extra container.',
+    summary: 'Ingediend door ChristenUnie en SP. Gezinnen met baby’s en ouderen met luiers krijgen gratis een extra container.',
     ...councilVote({ 'Lokaal Voorbeeldstad': 'for', 'GroenLinks-PvdA': 'for', CDA: 'for', SP: 'for', ChristenUnie: 'for', 'Partij voor de Dieren': 'for' }, { VVD: 1 }),
   });
   const adopted = await recordCouncilDecision(ctx, change.id, {
@@ -51,7 +51,7 @@ export const seedWasteCollection = async (ctx: SeedContext): Promise<void> => {
     serial: '017',
     title: 'Afvalplan "Minder restafval"',
     date: decidedOn,
-    summary: 'De raad stelt het afvalplan vast, met de drie doelen voor restafval, afval scheiden en afval naast de container.',
+    summary: 'De raad stelt het afvalplan vast. Het plan heeft drie doelen. Minder restafval, meer afval scheiden en minder afval naast de container.',
     ...councilVote(
       { 'Lokaal Voorbeeldstad': 'for', 'GroenLinks-PvdA': 'for', VVD: 'for', D66: 'for', CDA: 'for', ChristenUnie: 'for', 'Partij voor de Dieren': 'for' },
       { VVD: 1 },
@@ -117,12 +117,12 @@ export const seedWasteCollection = async (ctx: SeedContext): Promise<void> => {
   await addImpacts(ctx, change.id, {
     gezinnen: [
       'mixed',
-      'Uw grijze container wordt minder vaak geleegd. Heeft u luiers? Dan krijgt u gratis een extra container. Die legen we elke week.',
+      'We legen uw grijze container minder vaak. Heeft u luiers? Dan krijgt u gratis een extra container. Die legen we elke week.',
       'De extra container kunt u nu aanvragen. U krijgt hem binnen twee weken.',
     ],
     ouderen: [
       'mixed',
-      'Gebruikt u incontinentiemateriaal? Dan krijgt u gratis een extra container. Is de container te zwaar? Dan helpt de afvalcoach u.',
+      'Gebruikt u incontinentiemateriaal? Dan krijgt u gratis een extra container. Is de container te zwaar? Dan komt er iemand van de gemeente om u te helpen.',
       'Bel de afvalcoach of vraag de container aan via de website. Dat kan nu al.',
     ],
     huurders: [
@@ -161,7 +161,7 @@ const seedWasteMeasures = async (ctx: SeedContext, changeId: string, goals: { re
   });
   await addContribution(deps, actor, weeklyGft.id, {
     goalId: goals.separated,
-    mechanism: 'Als gft elke week weggaat, stinkt het niet. Dan doen mensen groente en etensresten eerder in de groene container.',
+    mechanism: 'Als gft elke week weggaat, gaat het niet ruiken. Dan doen mensen groente en fruit eerder in de groene container.',
     assumptions: 'Geur is de belangrijkste reden om gft bij het restafval te doen.',
     expectedEffect: 8,
     evidenceStrength: 'plausible',
@@ -189,7 +189,7 @@ const seedWasteMeasures = async (ctx: SeedContext, changeId: string, goals: { re
   });
   for (const [goalId, mechanism] of [
     [goals.separated, 'Uitleg aan huis helpt mensen om afval goed te scheiden.'],
-    [goals.dumped, 'De coach spreekt mensen aan die afval naast de container zetten, en legt uit hoe het wel moet.'],
+    [goals.dumped, 'Zet iemand afval naast de container? Dan spreekt de coach hem aan en legt uit hoe het wel moet.'],
   ] as const) {
     await addContribution(deps, actor, coaches.id, { goalId, mechanism, evidenceStrength: 'assumed' });
   }

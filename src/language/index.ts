@@ -8,7 +8,7 @@
  * including an empty one, yields a report.
  */
 import * as check from './check';
-import * as types from './types';
+import type * as types from './types';
 
 /** Language of a text: Dutch gets every check, English only readability and sentence length. */
 export type Lang = types.Lang;

@@ -16,7 +16,7 @@ export interface Token {
 // numbers with Dutch separators (3,5; 1.200; 2025), words with inner apostrophes or hyphens
 // (auto's, zo'n, B1-niveau, e-mail).
 const TOKEN =
-  /\p{L}(?:\.\p{L})+\.?|\d+(?:[.,:]\d+)*(?:e|ste|de)?|[\p{L}\p{M}\d](?:[\p{L}\p{M}\d]|['’\-](?=[\p{L}\d]))*/gu;
+  /\p{L}(?:\.\p{L})+\.?|\d+(?:[.,:]\d+)*(?:e|ste|de)?|[\p{L}\p{M}\d](?:[\p{L}\p{M}\d]|['’-](?=[\p{L}\d]))*/gu;
 
 /** Splits `text` into word tokens; offsets are relative to `base` (the start of a sentence). */
 export const tokenize = (text: string, base = 0): Token[] => {

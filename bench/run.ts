@@ -1,3 +1,5 @@
+export {};
+
 /**
  * `npm run bench [-- NAME…]`: runs the benchmarks (all, or those named) one after another; each
  * measures its own same-run baseline and appends its figures to BENCHMARKS.md.

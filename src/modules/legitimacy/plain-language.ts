@@ -1,7 +1,9 @@
+import { checkGoalWording, checkText } from '../../language';
+
 /**
  * The one place the legitimacy check asks "will citizens understand this text?" (rules 1, 2, 9) and
- * "is this goal worded too vaguely to hold anyone to?" (rule 4). Until the Dutch plain-language
- * checker is wired in, it checks presence and a minimal length only.
+ * "is this goal worded too vaguely to hold anyone to?" (rule 4), through the Dutch plain-language
+ * checker (src/language).
  */
 export interface TextAssessment {
   ok: boolean;
@@ -18,7 +20,10 @@ export const assessPlainText = (text: string, minLength = MIN_LENGTH): TextAsses
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, problem: 'missing', reasons: [] };
   if (trimmed.length < minLength) return { ok: false, problem: 'too_short', reasons: [] };
-  return { ok: true, reasons: [] };
+  const report = checkText(trimmed);
+  if (report.verdict === 'b1') return { ok: true, reasons: [] };
+  return { ok: false, problem: 'above_b1', reasons: report.reasons };
 };
 
-export const isVagueGoalWording = (_statement: string): boolean => false;
+/** Vague goal wording ("verbeteren", "zoveel mogelijk"…) without a number, unit or date. */
+export const isVagueGoalWording = (statement: string): boolean => checkGoalWording(statement).vague;

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { WebContext } from '../context';
+import { languageRoutes } from './language.routes';
 import { apiRoutes } from './routes';
 
 /** Registers API v1 under /api/v1 with its OpenAPI document at /api/v1/openapi.json. */
@@ -16,13 +17,14 @@ export const registerApi = async (app: FastifyInstance, ctx: WebContext): Promis
         license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
       },
       servers: [{ url: ctx.baseUrl }],
-      tags: [{ name: 'organizations' }, { name: 'changes' }, { name: 'goals' }],
+      tags: [{ name: 'organizations' }, { name: 'changes' }, { name: 'goals' }, { name: 'language' }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(
     async (api) => {
       await api.register(apiRoutes(ctx));
+      await api.register(languageRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -68,7 +68,10 @@ export const reviseGoal = async (
 ): Promise<{ goal: Goal; newVersion: boolean }> =>
   inTransaction(deps.db, async (db) => {
     const before = await getGoal({ db }, goalId);
-    const content = parseInput(goalContentSchema, { ...contentOf(before.current), ...input });
+    // A key present but undefined (an optional form field left out) keeps the stored value: spread
+    // as is, it would wipe the field or fall back to the schema default.
+    const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<GoalContentInput>;
+    const content = parseInput(goalContentSchema, { ...contentOf(before.current), ...given });
     const change = await getChange({ db }, before.changeId);
     const newVersion = versionedFieldsDiffer(before.current, content);
     const current: GoalVersion = newVersion
@@ -85,7 +88,7 @@ export const reviseGoal = async (
       action: newVersion ? 'goal.versioned' : 'goal.updated',
       entityType: 'goal',
       entityId: before.id,
-      data: { versionId: current.id, version: current.version, ...input },
+      data: { versionId: current.id, version: current.version, ...given },
     });
     return { goal: { ...before, current }, newVersion };
   });

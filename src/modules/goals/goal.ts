@@ -108,6 +108,7 @@ export type TrackStatus = 'achieved' | 'on_track' | 'behind' | 'no_measurement' 
  * Where a goal stands: achieved, on track (progress at least 80% of the straight line from
  * baseline date to target date), behind, or without a measurement. The 80% tolerance keeps one
  * slow quarter from turning a goal red; it is a display rule, not a judgement of the council.
+ * From the deadline on there is no quarter left to make up: short of the target is behind.
  */
 export const trackStatus = (g: GoalContent, latest: Pick<Measurement, 'date' | 'value'> | undefined): TrackStatus => {
   if (measurabilityGaps(g).length > 0) return 'not_measurable';
@@ -117,6 +118,7 @@ export const trackStatus = (g: GoalContent, latest: Pick<Measurement, 'date' | '
   const start = Date.parse(g.baselineDate!);
   const end = Date.parse(g.targetDate!);
   const at = Date.parse(latest.date);
+  if (at >= end) return 'behind';
   const expected = end > start ? Math.min(1, Math.max(0, (at - start) / (end - start))) : 1;
   return progress >= expected * 0.8 ? 'on_track' : 'behind';
 };

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { PostgresIntrospector, sql } from 'kysely';
 import { fixedClock, systemActor, type Actor } from '../../core';
 import type { Db, Deps } from '../../storage';
 import type { Organization } from './organization';
@@ -36,18 +36,24 @@ export const anOrganization = (deps: Deps, overrides: Partial<CreateOrganization
 export type StoreSnapshot = Map<string, string[]>;
 
 export const snapshotStore = async (db: Db): Promise<StoreSnapshot> => {
-  let tables = await db.introspection.getTables();
-  // On PostgreSQL the introspector lists every schema; each test database is one schema of its own.
-  if (tables.some((t) => t.schema)) {
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    tables = tables.filter((t) => t.schema === rows[0]?.schema);
-  }
   const snapshot: StoreSnapshot = new Map();
-  for (const table of tables.filter((t) => !t.isView)) {
-    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(db);
-    snapshot.set(table.name, rows.map((r) => JSON.stringify(r)).sort());
+  for (const table of await tablesOf(db)) {
+    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
+    snapshot.set(table, rows.map((r) => JSON.stringify(r)).sort());
   }
   return snapshot;
+};
+
+/**
+ * The tables of this test database. Not `db.introspection`: on PostgreSQL it reads every schema of
+ * the server, and the schemas of test files running in parallel vanish mid-query when they close.
+ */
+const tablesOf = async (db: Db): Promise<string[]> => {
+  const query =
+    db.introspection instanceof PostgresIntrospector
+      ? sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`
+      : sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`;
+  return (await query.execute(db)).rows.map((r) => r.name).sort();
 };
 
 /** The tables whose contents differ between two snapshots (empty when nothing was written). */

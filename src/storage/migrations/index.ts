@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as core from './001_core';
+import * as expectations from './003_expectations';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the set is the
@@ -7,6 +8,7 @@ import * as core from './001_core';
  */
 export const migrations: Record<string, Migration> = {
   '001_core': core,
+  '003_expectations': expectations,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,6 +5,7 @@ import type { DecisionTable, FollowUpTable, PartyVoteTable } from './decisions';
 import type { AnchorTable, GoalTable, GoalVersionTable, MeasurementTable } from './goals';
 import type { ContributionTable, MeasureTable } from './measures';
 import type { CitizenGroupTable, ImpactTable } from './groups';
+import type { ConflictTable, ExpectationLinkTable, ExpectationTable, StatementTable } from './expectations';
 import type { AuditEventTable, AuditHeadTable } from './audit';
 
 /** Every table Helder stores, keyed by table name: the type Kysely checks queries against. */
@@ -23,6 +24,10 @@ export interface Database {
   contributions: ContributionTable;
   citizen_groups: CitizenGroupTable;
   impacts: ImpactTable;
+  statements: StatementTable;
+  expectations: ExpectationTable;
+  expectation_links: ExpectationLinkTable;
+  conflicts: ConflictTable;
   audit_events: AuditEventTable;
   audit_heads: AuditHeadTable;
 }
@@ -42,6 +47,10 @@ export type {
   ContributionTable,
   CitizenGroupTable,
   ImpactTable,
+  StatementTable,
+  ExpectationTable,
+  ExpectationLinkTable,
+  ConflictTable,
   AuditEventTable,
   AuditHeadTable,
 };

@@ -1,0 +1,117 @@
+import { AppError, newId, notFound, parseInput, type Actor, type FieldIssue } from '../../core';
+import { inTransaction, recordAudit, type Db, type Deps } from '../../storage';
+import { getChange, type Change } from '../changes';
+import { getDecision, type DecisionId } from '../decisions';
+import { getGoal, type GoalId } from '../goals';
+import { getGroup, type GroupId } from '../groups';
+import { linkIssues, type Expectation, type StatementId } from './expectation';
+import { expectationSchema, responseSchema, type ExpectationInput, type ResponseInput } from './expectation.schema';
+import { insertExpectation, selectExpectation, updateExpectationRow } from './expectation.repository';
+import { getStatement } from './statement.service';
+
+type Read = Pick<Deps, 'db'>;
+type Parsed = ReturnType<typeof expectationSchema.parse>;
+
+const invalidInput = (message: string, issues: FieldIssue[]) => new AppError('validation_failed', message, { issues });
+
+/**
+ * Checks every id an expectation refers to against its change: unknown ids are `not_found`; a
+ * group or decision of another organization, a statement or goal of another change, and a backing
+ * decision that was not adopted are `validation_failed` on the field that names them.
+ */
+const checkReferences = async (db: Db, change: Change, data: Parsed): Promise<void> => {
+  const issues = linkIssues(data.status, data.goalIds, data.decisionIds);
+  if (data.groupId) {
+    const group = await getGroup({ db }, data.groupId);
+    if (group.organizationId !== change.organizationId) issues.push({ path: 'groupId', message: 'choose a group of this organization' });
+  }
+  if (data.statementId) {
+    const statement = await getStatement({ db }, data.statementId);
+    if (statement.changeId !== change.id) issues.push({ path: 'statementId', message: 'choose a statement about this change' });
+  }
+  for (const [i, goalId] of data.goalIds.entries()) {
+    const goal = await getGoal({ db }, goalId);
+    if (goal.changeId !== change.id) issues.push({ path: `goalIds.${i}`, message: 'choose a goal of this change' });
+  }
+  for (const [i, decisionId] of data.decisionIds.entries()) {
+    const decision = await getDecision({ db }, decisionId);
+    if (decision.organizationId !== change.organizationId) issues.push({ path: `decisionIds.${i}`, message: 'choose a decision of this organization' });
+    // Only an adopted decision backs anything; a rejected motie may still say otherwise.
+    else if (data.status !== 'contradicted' && decision.outcome !== 'adopted') {
+      issues.push({ path: `decisionIds.${i}`, message: 'only an adopted decision backs an expectation' });
+    }
+  }
+  if (issues.length > 0) throw invalidInput(`${issues[0]!.path}: ${issues[0]!.message}`, issues);
+};
+
+const fromInput = (data: Parsed) => ({
+  ...data,
+  groupId: data.groupId as GroupId | null,
+  statementId: data.statementId as StatementId | null,
+  goalIds: data.goalIds as GoalId[],
+  decisionIds: data.decisionIds as DecisionId[],
+});
+
+/**
+ * Records what a group (or the public) expects from a change, with its status and links; see
+ * `linkIssues` for what each status requires.
+ */
+export const recordExpectation = async (deps: Deps, actor: Actor, changeId: string, input: ExpectationInput): Promise<Expectation> => {
+  const data = parseInput(expectationSchema, input);
+  return inTransaction(deps.db, async (db) => {
+    const change = await getChange({ db }, changeId);
+    await checkReferences(db, change, data);
+    const now = deps.clock.now().toISOString();
+    const expectation: Expectation = { id: newId<'Expectation'>(), changeId: change.id, ...fromInput(data), createdAt: now, updatedAt: now };
+    await insertExpectation(db, expectation);
+    await recordAudit(db, deps, actor, {
+      organizationId: change.organizationId,
+      action: 'expectation.recorded',
+      entityType: 'expectation',
+      entityId: expectation.id,
+      data: { changeId: change.id, ...data },
+    });
+    return expectation;
+  });
+};
+
+/** Replaces an expectation's text, source, status, links and response (a re-assessment). */
+export const updateExpectation = async (deps: Deps, actor: Actor, id: string, input: ExpectationInput): Promise<Expectation> => {
+  const data = parseInput(expectationSchema, input);
+  return inTransaction(deps.db, async (db) => {
+    const before = await getExpectation({ db }, id);
+    const change = await getChange({ db }, before.changeId);
+    await checkReferences(db, change, data);
+    const after: Expectation = { ...before, ...fromInput(data), updatedAt: deps.clock.now().toISOString() };
+    await updateExpectationRow(db, after);
+    await recordAudit(db, deps, actor, { organizationId: change.organizationId, action: 'expectation.updated', entityType: 'expectation', entityId: id, data });
+    return after;
+  });
+};
+
+/** Records what we communicate about an expectation, where and when (legitimacy rule 11). */
+export const respondToExpectation = async (deps: Deps, actor: Actor, id: string, input: ResponseInput): Promise<Expectation> => {
+  const response = parseInput(responseSchema, input);
+  return inTransaction(deps.db, async (db) => {
+    const before = await getExpectation({ db }, id);
+    const change = await getChange({ db }, before.changeId);
+    const after: Expectation = { ...before, response, updatedAt: deps.clock.now().toISOString() };
+    await updateExpectationRow(db, after);
+    await recordAudit(db, deps, actor, {
+      organizationId: change.organizationId,
+      action: before.response ? 'expectation.response_updated' : 'expectation.responded',
+      entityType: 'expectation',
+      entityId: id,
+      data: response,
+    });
+    return after;
+  });
+};
+
+export const findExpectation = (deps: Read, id: string) => selectExpectation(deps.db, id);
+
+export const getExpectation = async (deps: Read, id: string): Promise<Expectation> => {
+  const expectation = await selectExpectation(deps.db, id);
+  if (!expectation) throw notFound('expectation', id);
+  return expectation;
+};

@@ -17,17 +17,30 @@ export const createMeasure = async (deps: Deps, actor: Actor, changeId: string, 
   });
 };
 
-export const updateMeasure = async (deps: Deps, actor: Actor, id: string, input: MeasureInput): Promise<Measure> => {
-  const data = parseInput(measureSchema, input);
-  return inTransaction(deps.db, async (db) => {
+/**
+ * Edits a measure. Fields left out keep their stored value (`null` clears one): parsed on its own,
+ * the input's defaults would silently reset the status, cost and dates of every partial edit. The
+ * merged whole is validated, so new dates are checked against the stored ones.
+ */
+export const updateMeasure = async (deps: Deps, actor: Actor, id: string, input: MeasureInput): Promise<Measure> =>
+  inTransaction(deps.db, async (db) => {
     const before = await getMeasure({ db }, id);
+    const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as MeasureInput;
+    const stored: MeasureInput = {
+      title: before.title,
+      description: before.description,
+      status: before.status,
+      cost: before.cost,
+      startDate: before.startDate,
+      endDate: before.endDate,
+    };
+    const data = parseInput(measureSchema, { ...stored, ...given });
     const change = await getChange({ db }, before.changeId);
     const after: Measure = { ...before, ...data };
     await updateMeasureRow(db, after);
-    await recordAudit(db, deps, actor, { organizationId: change.organizationId, action: 'measure.updated', entityType: 'measure', entityId: id, data });
+    await recordAudit(db, deps, actor, { organizationId: change.organizationId, action: 'measure.updated', entityType: 'measure', entityId: id, data: given });
     return after;
   });
-};
 
 /**
  * Records how a measure contributes to a goal. The goal must belong to the measure's own change

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as core from './001_core';
 import * as expectations from './003_expectations';
+import * as accounts from './004_accounts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the set is the
@@ -9,6 +10,7 @@ import * as expectations from './003_expectations';
 export const migrations: Record<string, Migration> = {
   '001_core': core,
   '003_expectations': expectations,
+  '004_accounts': accounts,
 };
 
 export const migrationProvider: MigrationProvider = {

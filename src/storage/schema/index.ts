@@ -6,6 +6,7 @@ import type { AnchorTable, GoalTable, GoalVersionTable, MeasurementTable } from 
 import type { ContributionTable, MeasureTable } from './measures';
 import type { CitizenGroupTable, ImpactTable } from './groups';
 import type { ConflictTable, ExpectationLinkTable, ExpectationTable, StatementTable } from './expectations';
+import type { ApiTokenTable, LoginThrottleTable, MembershipTable, SessionTable, UserTable } from './accounts';
 import type { AuditEventTable, AuditHeadTable } from './audit';
 
 /** Every table Helder stores, keyed by table name: the type Kysely checks queries against. */
@@ -28,6 +29,11 @@ export interface Database {
   expectations: ExpectationTable;
   expectation_links: ExpectationLinkTable;
   conflicts: ConflictTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+  login_throttle: LoginThrottleTable;
+  api_tokens: ApiTokenTable;
   audit_events: AuditEventTable;
   audit_heads: AuditHeadTable;
 }
@@ -51,6 +57,11 @@ export type {
   ExpectationTable,
   ExpectationLinkTable,
   ConflictTable,
+  UserTable,
+  MembershipTable,
+  SessionTable,
+  LoginThrottleTable,
+  ApiTokenTable,
   AuditEventTable,
   AuditHeadTable,
 };

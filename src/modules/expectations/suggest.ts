@@ -14,7 +14,7 @@ const STOPWORDS = new Set(
   mij mijn moet moeten na naar niet niets nog nu of om omdat ons ook op over reeds te tegen toch toen tot u uit uw van veel
   voor want waren was wat we wel werd wezen wie wij wil worden wordt zal ze zei zelf zich zij zijn zo zonder zou zullen
   gaat gaan komt komen krijgen krijgt blijft blijven per jaar procent gemeente wethouder raad beloofd belooft zegt zeggen
-  verwacht verwachten denken denkt vinden vindt onder boven naast tussen achter straks iedereen ieder iedere elke kunt`
+  verwacht verwachten denken denkt vinden vindt onder boven naast tussen achter straks iedereen ieder iedere elke kunt`.split(/\s+/),
 );
 
 /** The form two words are compared in: Snowball stem, final s dropped, double vowels made single. */

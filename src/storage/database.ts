@@ -48,8 +48,10 @@ export const createDatabase = (config: DatabaseConfig = {}): OpenDatabase => {
 };
 
 /** Brings the schema up to date; safe to run on every start. */
-export const migrateToLatest = async (db: Db): Promise<string[]> => {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export const migrateToLatest = async (db: Db, options: { schema?: string } = {}): Promise<string[]> => {
+  // On PostgreSQL, name the schema: Kysely otherwise looks for its lock table in every schema on the
+  // search path, and two test schemas migrating at once trip over each other.
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

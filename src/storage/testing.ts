@@ -22,20 +22,34 @@ export const openTestDatabase = async (dialect: DialectName): Promise<OpenDataba
   const url = process.env.HELDER_TEST_POSTGRES_URL;
   if (!url) throw new Error('HELDER_TEST_POSTGRES_URL is not set');
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
   const open = createDatabase({ url, searchPath: schema });
-  await migrateToLatest(open.db);
+  // Kysely's migrator introspects every schema of the server; a schema dropped by a test file running
+  // in parallel at that moment breaks it ("schema … does not exist"). Migrations hold a shared
+  // advisory lock and drops an exclusive one, so the two never overlap.
+  await withAdvisoryLock(url, 'shared', async (client) => {
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await migrateToLatest(open.db, { schema });
+  });
   return {
     ...open,
     close: async () => {
       await open.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
+      await withAdvisoryLock(url, 'exclusive', (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
     },
   };
+};
+
+const LOCK_KEY = 4_242_001;
+
+const withAdvisoryLock = async <T>(url: string, mode: 'shared' | 'exclusive', fn: (client: pg.Client) => Promise<T>): Promise<T> => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const suffix = mode === 'shared' ? '_shared' : '';
+  try {
+    await client.query(`SELECT pg_advisory_lock${suffix}(${LOCK_KEY})`);
+    return await fn(client);
+  } finally {
+    await client.query(`SELECT pg_advisory_unlock${suffix}(${LOCK_KEY})`).catch(() => undefined);
+    await client.end();
+  }
 };

@@ -1,5 +1,27 @@
 import type { Deps } from '../storage';
 
+/** Settings of the public portal; every field has a default (docs/portal.md). */
+export interface PortalSettings {
+  /**
+   * Path of a CSS file with the organization's own NL Design System tokens; replaces the open
+   * Voorbeeld theme. Its custom properties must be scoped to `themeClass`.
+   */
+  themeCss?: string;
+  /** The class on <body> that scopes the theme tokens (default `voorbeeld-theme`). */
+  themeClass?: string;
+  /** Rendered pages kept in memory (default 1000 pages, at most 64 MiB). 0 turns the cache off. */
+  cacheEntries?: number;
+  cacheBytes?: number;
+  /** Per-client limit on portal pages (default 600 a minute per IP); `false` turns it off. */
+  rateLimit?: { max: number; timeWindowMs: number; allowList?: string[] } | false;
+  /** Shed load with 503 + Retry-After when the event loop lags (default: mean delay over 100 ms); `false` turns it off. */
+  loadShedding?: { maxEventLoopDelayMs: number; retryAfterSeconds: number } | false;
+  /** `Contact:` of /.well-known/security.txt (RFC 9116), a mailto: or https: URI. */
+  securityContact?: string;
+  /** Where citizens report an accessibility problem (shown on the accessibility statement). */
+  accessibilityContact?: string;
+}
+
 /** What the web layer is given by the composition root (app/). */
 export interface WebContext {
   deps: Deps;
@@ -9,4 +31,13 @@ export interface WebContext {
   hsts: boolean;
   /** Checks the database; `ok: false` makes /healthz answer 503. */
   health(): Promise<{ ok: boolean; database: string }>;
+  /**
+   * The register's version: for one organization its audit head sequence number (0 before its
+   * first write), without an id a number that grows on any write to any organization (the sum of
+   * all heads). Every write goes through a service that appends to the audit chain in the same
+   * transaction, so an unchanged version means unchanged data — the portal's page cache relies on
+   * it, whichever process wrote. One indexed query. Without it the portal renders every request.
+   */
+  registerVersion?(organizationId?: string): Promise<number>;
+  portal?: PortalSettings;
 }

@@ -4,6 +4,7 @@ import { registerApi } from './api';
 import type { WebContext } from './context';
 import { problemOf, sendProblem, toProblem } from './errors';
 import { registerSecurityHeaders } from './http/security';
+import { portalProblemPage, registerPortal } from './portal';
 
 export interface ServerOptions {
   logger?: boolean | { level: string };
@@ -17,7 +18,9 @@ export const buildServer = async (ctx: WebContext, options: ServerOptions = {}):
   const app = Fastify({
     logger: options.logger ?? false,
     // Ids and slugs are short; a long URL is a probe, not a user.
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
+    // One log line per request drowns the errors; `LOG_LEVEL=debug` brings them back.
+    disableRequestLogging: !['debug', 'trace'].includes(typeof options.logger === 'object' ? options.logger.level : ''),
     bodyLimit: 1_048_576,
     return503OnClosing: true,
   });
@@ -25,12 +28,13 @@ export const buildServer = async (ctx: WebContext, options: ServerOptions = {}):
   app.setSerializerCompiler(serializerCompiler);
   await registerSecurityHeaders(app, { hsts: ctx.hsts });
 
+  const problemPage = portalProblemPage(ctx);
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    return sendProblem(request, reply, problem);
+    return sendProblem(request, reply, problem, problemPage);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, problemOf('not_found', 'Deze pagina bestaat niet.')));
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, problemOf('not_found', 'Deze pagina bestaat niet.'), problemPage));
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
     const health = await ctx.health().catch(() => ({ ok: false, database: 'unreachable' }));
@@ -38,5 +42,6 @@ export const buildServer = async (ctx: WebContext, options: ServerOptions = {}):
   });
 
   await registerApi(app, ctx);
+  await registerPortal(app, ctx);
   return app;
 };

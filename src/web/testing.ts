@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { fixedClock } from '../core';
 import { pingDatabase, type DialectName, type OpenDatabase } from '../storage';
 import { openTestDatabase } from '../storage/testing';
+import type { PortalSettings } from './context';
 import { buildServer } from './server';
 
 export interface TestServer {
@@ -14,7 +15,7 @@ export interface TestServer {
  * Test-only: the whole web application over a fresh database of one dialect, for `inject()` tests.
  * (Excluded from the import-boundary check like every test file: tests may reach into storage.)
  */
-export const openTestServer = async (dialect: DialectName, now = '2026-06-01T10:00:00Z'): Promise<TestServer> => {
+export const openTestServer = async (dialect: DialectName, now = '2026-06-01T10:00:00Z', portal?: PortalSettings): Promise<TestServer> => {
   const open = await openTestDatabase(dialect);
   const deps = { db: open.db, clock: fixedClock(now) };
   const app = await buildServer({
@@ -25,6 +26,16 @@ export const openTestServer = async (dialect: DialectName, now = '2026-06-01T10:
       await pingDatabase(open.db);
       return { ok: true, database: dialect };
     },
+    // What app/deps.ts wires in production: the audit head, one indexed query.
+    registerVersion: async (organizationId?: string) => {
+      if (organizationId === undefined) {
+        const row = await open.db.selectFrom('audit_heads').select((eb) => eb.fn.sum<number | string>('seq').as('total')).executeTakeFirst();
+        return Number(row?.total ?? 0);
+      }
+      const row = await open.db.selectFrom('audit_heads').select('seq').where('organization_id', '=', organizationId).executeTakeFirst();
+      return Number(row?.seq ?? 0);
+    },
+    portal,
   });
   return {
     app,

@@ -11,7 +11,7 @@ const formatChange = (r: LegitimacyReport, lang: 'nl' | 'en', verbose: boolean):
   const lines = [`  ${r.title}  [${r.status}]  score ${r.score}/100 — ${verdict}`];
   for (const rule of r.rules) {
     if (!verbose && rule.status !== 'failed') continue;
-    const fixes = rule.fixes.length > 0 ? `  → ${rule.fixes.map((f) => `${f.entity} ${f.id.slice(0, 8)} (${f.problem})`).join(', ')}` : '';
+    const fixes = rule.fixes.length > 0 ? `  → ${rule.fixes.map((f) => `${f.entity} ${f.id} (${f.problem})`).join(', ')}` : '';
     lines.push(`    ${MARK[rule.status]} ${String(rule.rule).padStart(2)}. ${rule.title[lang]}: ${rule.reason[lang]}${fixes}`);
   }
   return lines;

@@ -11,7 +11,7 @@ export const RULES = [
   { rule: 9, key: 'groups_informed', nl: 'Elke doelgroep weet wat het voor haar betekent', en: 'Every group is told what it means for them' },
   { rule: 10, key: 'conflicts_weighed', nl: 'Tegengestelde belangen zijn afgewogen', en: 'Opposing interests are weighed' },
   { rule: 11, key: 'expectations_answered', nl: 'Onterechte verwachtingen krijgen een antwoord', en: 'Unfounded expectations get a response' },
-  { rule: 12, key: 'published', nl: 'Het besluit is gepubliceerd', en: 'Once decided, the change is published' },
+  { rule: 12, key: 'published', nl: 'De verandering staat op de website zodra erover besloten is', en: 'Once decided, the change is published' },
 ] as const;
 
 export type RuleKey = (typeof RULES)[number]['key'];
@@ -19,7 +19,7 @@ export type RuleStatus = 'passed' | 'failed' | 'not_assessed' | 'not_applicable'
 
 /** Where to fix a failing rule: the entity, its id, and the problem as a stable code. */
 export interface Fix {
-  entity: 'change' | 'goal' | 'measure' | 'impact';
+  entity: 'change' | 'goal' | 'measure' | 'impact' | 'conflict' | 'expectation';
   id: string;
   problem: string;
   field?: string;

@@ -1,5 +1,6 @@
 import { isDecided } from '../changes';
 import type { ChangeChain } from '../chains';
+import { isBetween, isWeighed, lacksResponse, needsResponse } from '../expectations';
 import { INTERVAL_DAYS, measurabilityGaps } from '../goals';
 import { opposingPairs } from '../groups';
 import { RULES, type Fix, type RuleKey, type RuleResult, type RuleStatus } from './legitimacy';
@@ -52,7 +53,7 @@ const measuresContribute = (chain: ChangeChain): Outcome => {
     .filter((m) => !m.contributions.some((c) => c.mechanism.trim()))
     .map((m) => ({ entity: 'measure' as const, id: m.measure.id, problem: 'serves_no_goal' }));
   if (fixes.length === 0) return pass('Bij elke maatregel staat hoe die een doel helpt.', 'Every measure states how it serves a goal.');
-  return fail(`${fixes.length} maatregel(en) dragen aan geen enkel doel bij.`, `${fixes.length} measure(s) serve no goal.`, fixes);
+  return fail(fixes.length === 1 ? '1 maatregel draagt aan geen enkel doel bij.' : `${fixes.length} maatregelen dragen aan geen enkel doel bij.`, `${fixes.length} measure(s) serve no goal.`, fixes);
 };
 
 const goalsHaveMeasures = (chain: ChangeChain): Outcome => {
@@ -60,7 +61,7 @@ const goalsHaveMeasures = (chain: ChangeChain): Outcome => {
   const served = new Set(chain.measures.flatMap((m) => m.contributions.map((c) => c.goalId as string)));
   const fixes: Fix[] = chain.goals.filter((g) => !served.has(g.goal.id)).map((g) => ({ entity: 'goal' as const, id: g.goal.id, problem: 'no_measure' }));
   if (fixes.length === 0) return pass('Voor elk doel is er minstens één maatregel.', 'Every goal has at least one measure.');
-  return fail(`${fixes.length} doel(en) zonder maatregel.`, `${fixes.length} goal(s) without a measure.`, fixes);
+  return fail(fixes.length === 1 ? '1 doel heeft geen maatregel.' : `${fixes.length} doelen hebben geen maatregel.`, `${fixes.length} goal(s) without a measure.`, fixes);
 };
 
 const measurementsCurrent = (chain: ChangeChain, today: string): Outcome => {
@@ -73,7 +74,7 @@ const measurementsCurrent = (chain: ChangeChain, today: string): Outcome => {
     .filter((g) => !g.latestMeasurement || now - Date.parse(g.latestMeasurement.date) > INTERVAL_DAYS[g.goal.current.reportingInterval] * DAY)
     .map((g) => ({ entity: 'goal' as const, id: g.goal.id, problem: g.latestMeasurement ? 'measurement_outdated' : 'no_measurement' }));
   if (fixes.length === 0) return pass('Elk doel heeft een meting binnen de afgesproken termijn.', 'Every goal has a measurement within its reporting interval.');
-  return fail(`${fixes.length} doel(en) zonder recente meting.`, `${fixes.length} goal(s) without a recent measurement.`, fixes);
+  return fail(fixes.length === 1 ? '1 doel heeft geen recente meting.' : `${fixes.length} doelen hebben geen recente meting.`, `${fixes.length} goal(s) without a recent measurement.`, fixes);
 };
 
 const groupsInformed = (chain: ChangeChain): Outcome => {
@@ -89,17 +90,56 @@ const groupsInformed = (chain: ChangeChain): Outcome => {
   return fail(`Nog niet uitgelegd voor: ${names.join(', ')}.`, `Not yet explained for: ${names.join(', ')}.`, fixes);
 };
 
-/** Rules 10 and 11 need conflicts and expectations (issue 4): until then never "passed". */
+/**
+ * Rule 10: every pair of groups where one gains and another loses has a conflict recorded for this
+ * change with its weighing (afweging). Once the change is decided, the conflict also names the
+ * decision that settled it (DOMAIN.md "Conflict": "with the decision that settled it"); before
+ * that a weighing alone suffices, since the weighing is usually proposed before the vote.
+ */
 const conflictsWeighed = (chain: ChangeChain): Outcome => {
-  if (opposingPairs(chain.impacts.map((i) => i.impact)).length === 0) return notApplicable('Geen groepen met tegengestelde belangen.', 'No groups with opposing interests.');
-  return { status: 'not_assessed', nl: 'Nog niet beoordeeld: afwegingen worden nog niet vastgelegd.', en: 'Not assessed yet: weighings are not recorded yet.' };
+  const pairs = opposingPairs(chain.impacts.map((i) => i.impact));
+  if (pairs.length === 0) return notApplicable('Geen groepen met tegengestelde belangen.', 'No groups with opposing interests.');
+  const nameOf = new Map(chain.impacts.map(({ group }) => [group.id as string, group.name]));
+  const decided = isDecided(chain.change.status);
+  const fixes: Fix[] = [];
+  const open: string[] = [];
+  for (const [gain, loss] of pairs) {
+    const label = `${nameOf.get(gain.groupId) ?? gain.groupId} – ${nameOf.get(loss.groupId) ?? loss.groupId}`;
+    const conflict = chain.conflicts.find((c) => isBetween(c, gain.groupId, loss.groupId));
+    let fix: Fix | undefined;
+    if (!conflict) fix = { entity: 'impact', id: loss.id, problem: 'conflict_not_recorded' };
+    else if (!isWeighed(conflict)) fix = { entity: 'conflict', id: conflict.id, field: 'weighing', problem: 'not_weighed' };
+    else if (decided && !conflict.decisionId) fix = { entity: 'conflict', id: conflict.id, field: 'decisionId', problem: 'no_settling_decision' };
+    if (!fix) continue;
+    open.push(label);
+    if (!fixes.some((f) => f.id === fix.id && f.problem === fix.problem)) fixes.push(fix);
+  }
+  if (open.length === 0) {
+    return pass(
+      `${pairs.length === 1 ? 'Het tegengestelde belang is' : `Alle ${pairs.length} tegengestelde belangen zijn`} afgewogen.`,
+      `${pairs.length === 1 ? 'The opposing interest is' : `All ${pairs.length} opposing interests are`} weighed.`,
+    );
+  }
+  return fail(`Nog geen afweging${decided ? ' met besluit' : ''} tussen: ${open.join('; ')}.`, `No weighing${decided ? ' with its decision' : ''} yet between: ${open.join('; ')}.`, fixes);
 };
 
-const expectationsAnswered = (): Outcome => ({
-  status: 'not_assessed',
-  nl: 'Nog niet beoordeeld: verwachtingen worden nog niet vastgelegd.',
-  en: 'Not assessed yet: expectations are not recorded yet.',
-});
+/**
+ * Rule 11: every unfounded or contradicted expectation has a response. Without any recorded
+ * expectation the rule does not apply (like rules 4–7 without goals or measures): an empty register
+ * is not a passed check. With expectations but none unfounded or contradicted, it passes.
+ */
+const expectationsAnswered = (chain: ChangeChain): Outcome => {
+  if (chain.expectations.length === 0) return notApplicable('Er zijn nog geen verwachtingen vastgelegd.', 'No expectations are recorded yet.');
+  const flagged = chain.expectations.filter(needsResponse).length;
+  const fixes: Fix[] = chain.expectations.filter(lacksResponse).map((e) => ({ entity: 'expectation' as const, id: e.id, field: 'response', problem: 'no_response' }));
+  if (flagged === 0) return pass('Geen verwachtingen die onterecht zijn of door een doel worden tegengesproken.', 'No expectation is unfounded or contradicted.');
+  if (fixes.length === 0) return pass('Elke onterechte verwachting krijgt een antwoord.', 'Every unfounded or contradicted expectation has a response.');
+  return fail(
+    `${fixes.length} van de ${flagged} onterechte verwachtingen ${fixes.length === 1 ? 'heeft' : 'hebben'} nog geen antwoord.`,
+    `${fixes.length} of ${flagged} unfounded or contradicted expectations have no response.`,
+    fixes,
+  );
+};
 
 const published = (chain: ChangeChain): Outcome => {
   if (!isDecided(chain.change.status)) return notApplicable('Er is nog geen besluit genomen.', 'Not decided yet.');
@@ -115,7 +155,7 @@ export const assessChain = (chain: ChangeChain, today: string): RuleResult[] => 
     why_stated: () => textRule(chain, 'why'),
     what_stated: () => textRule(chain, 'what'),
     has_goals:
-      () => (chain.goals.length > 0 ? pass(`${chain.goals.length} doel(en).`, `${chain.goals.length} goal(s).`) : fail('Er is nog geen doel.', 'There is no goal yet.', [{ entity: 'change', id: chain.change.id, problem: 'no_goals' }])),
+      () => (chain.goals.length > 0 ? pass(chain.goals.length === 1 ? '1 doel.' : `${chain.goals.length} doelen.`, `${chain.goals.length} goal(s).`) : fail('Er is nog geen doel.', 'There is no goal yet.', [{ entity: 'change', id: chain.change.id, problem: 'no_goals' }])),
     goals_measurable: () => measurable(chain),
     goals_anchored: () => anchored(chain),
     measures_contribute: () => measuresContribute(chain),
@@ -123,7 +163,7 @@ export const assessChain = (chain: ChangeChain, today: string): RuleResult[] => 
     measurements_current: () => measurementsCurrent(chain, today),
     groups_informed: () => groupsInformed(chain),
     conflicts_weighed: () => conflictsWeighed(chain),
-    expectations_answered: expectationsAnswered,
+    expectations_answered: () => expectationsAnswered(chain),
     published: () => published(chain),
   };
   return RULES.map((r) => {

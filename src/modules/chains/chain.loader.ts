@@ -2,6 +2,7 @@ import { groupBy } from '../../core';
 import type { Deps } from '../../storage';
 import { getChange, listMilestones, selectChangesOf, type Change } from '../changes';
 import { listDecisionsForChange, listDecisionsOfOrganization, type Decision } from '../decisions';
+import { selectConflicts, selectExpectations, selectStatements } from '../expectations';
 import { listGoals, selectAnchorsOfGoals, selectLatestMeasurements, type GoalScope } from '../goals';
 import { listGroups, selectImpacts } from '../groups';
 import { getOrganization } from '../organizations';
@@ -11,13 +12,13 @@ import { effectiveOutcomes, type ChainGoal, type ChangeChain } from './chain';
 type Read = Pick<Deps, 'db'>;
 
 /**
- * Loads the chains of many changes with a fixed number of queries (about ten), whatever the number of
+ * Loads the chains of many changes with a fixed number of queries (about fifteen), whatever the number of
  * changes, goals or measurements: the legitimacy report of a national register must not issue one
  * query per change (ARCHITECTURE.md "no N+1").
  */
 const loadChains = async (deps: Read, organizationId: string, changes: Change[], scope: GoalScope, decisionsOf: () => Promise<Decision[]>) => {
   const changeIds = changes.map((c) => c.id);
-  const [milestones, goals, anchors, latest, measures, contributions, impacts, groups, decisions] = await Promise.all([
+  const [milestones, goals, anchors, latest, measures, contributions, impacts, groups, decisions, statements, expectations, conflicts] = await Promise.all([
     listMilestones(deps, changeIds),
     listGoals(deps, scope),
     selectAnchorsOfGoals(deps.db, scope),
@@ -27,6 +28,9 @@ const loadChains = async (deps: Read, organizationId: string, changes: Change[],
     selectImpacts(deps.db, scope),
     listGroups(deps, organizationId),
     decisionsOf(),
+    selectStatements(deps.db, scope),
+    selectExpectations(deps.db, scope),
+    selectConflicts(deps.db, scope),
   ]);
   const outcome = effectiveOutcomes(decisions);
   const adopted = (decisionId: string) => outcome.get(decisionId) === 'adopted';
@@ -63,6 +67,9 @@ const loadChains = async (deps: Read, organizationId: string, changes: Change[],
     }
   }
   const decisionsByChange = groupBy(decisions, (d) => d.changeId as string | null);
+  const statementsByChange = groupBy(statements, (s) => s.changeId as string);
+  const expectationsByChange = groupBy(expectations, (e) => e.changeId as string);
+  const conflictsByChange = groupBy(conflicts, (c) => c.changeId as string);
 
   return changes.map((change): ChangeChain => {
     const related = new Map<string, Decision>();
@@ -83,6 +90,9 @@ const loadChains = async (deps: Read, organizationId: string, changes: Change[],
         const group = groupById.get(impact.groupId);
         return group ? [{ impact, group }] : [];
       }),
+      statements: statementsByChange.get(change.id) ?? [],
+      expectations: expectationsByChange.get(change.id) ?? [],
+      conflicts: conflictsByChange.get(change.id) ?? [],
     };
   });
 };

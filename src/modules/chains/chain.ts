@@ -1,5 +1,6 @@
 import type { Change, Milestone } from '../changes';
 import type { Decision } from '../decisions';
+import type { Conflict, Expectation, Statement } from '../expectations';
 import type { AnchorOfGoal, Goal, Measurement } from '../goals';
 import type { CitizenGroup, Impact } from '../groups';
 import type { Contribution, Measure } from '../measures';
@@ -27,7 +28,10 @@ export interface ChainImpact {
   group: CitizenGroup;
 }
 
-/** The legitimacy chain of one change: why/what → goals (anchored in decisions) ← measures, and who it affects. */
+/**
+ * The legitimacy chain of one change: why/what → goals (anchored in decisions) ← measures, who it
+ * affects, and its expectation register (statements, expectations, conflicts between groups).
+ */
 export interface ChangeChain {
   change: Change;
   milestones: Milestone[];
@@ -35,6 +39,9 @@ export interface ChangeChain {
   measures: ChainMeasure[];
   decisions: Decision[];
   impacts: ChainImpact[];
+  statements: Statement[];
+  expectations: Expectation[];
+  conflicts: Conflict[];
 }
 
 /**

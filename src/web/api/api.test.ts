@@ -118,7 +118,7 @@ for (const dialect of DIALECTS) {
       const rule5 = body.rules.find((r: { rule: number }) => r.rule === 5);
       expect(rule5).toMatchObject({ status: 'failed', fixes: [{ entity: 'goal', id: ids.goal, problem: 'edited_after_adoption' }] });
       expect(body.rules.find((r: { rule: number }) => r.rule === 10).status).not.toBe('passed');
-      expect(body.rules.find((r: { rule: number }) => r.rule === 11).status).toBe('not_assessed');
+      expect(body.rules.find((r: { rule: number }) => r.rule === 11).status).toBe('not_applicable');
       expect(body.readyToCommunicate).toBe(false);
     });
 

@@ -12,7 +12,7 @@ export { decisionSchema } from './decision.schema';
 export type { DecisionInput } from './decision.schema';
 /** Records a decision or a correction. Throws `not_found`, `validation_failed`, `conflict` (already corrected). */
 export { recordDecision } from './decision.service';
-/** Edits a pending decision. Throws `invalid_state` once its outcome is set, `not_found`, `validation_failed`. */
+/** Edits a pending decision. Throws `invalid_state` once its outcome is set or a newer record corrects it, `not_found`, `validation_failed`. */
 export { updatePendingDecision } from './decision.service';
 /** Reads decisions; `getDecision` throws `not_found`. */
 export { findDecision, getDecision, listDecisionsByIds, listDecisionsOfOrganization, listDecisionsForChange } from './decision.service';

@@ -8,7 +8,7 @@ export { MEASURE_STATUSES, EVIDENCE_STRENGTHS } from './measure';
 /** Zod schemas for measure and contribution input. */
 export { measureSchema, contributionSchema } from './measure.schema';
 export type { MeasureInput, ContributionInput } from './measure.schema';
-/** Creates or edits a measure. Throw `not_found`, `validation_failed`. */
+/** Creates or edits a measure (an edit keeps the fields it leaves out). Throw `not_found`, `validation_failed`. */
 export { createMeasure, updateMeasure } from './measure.service';
 /** Links a measure to a goal of the same change. Throws `validation_failed` (other change), `conflict`, `not_found`. */
 export { addContribution } from './measure.service';

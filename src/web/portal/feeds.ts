@@ -14,18 +14,25 @@ import { changePath, orgPath, type View } from './site';
  */
 const MAX_ITEMS = 100;
 
+/**
+ * The `feed` package writes titles and summaries as `type="html"` in CDATA: a reader parses them
+ * as HTML. So plain text must be HTML-escaped first, or a title with `<script>` would run in a
+ * feed reader.
+ */
+const asHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
 const feedOf = (view: View, title: string, path: string, description: string, author: string, updated: Date) =>
   new Feed({
     id: view.site.baseUrl + path,
-    title,
-    description,
+    title: asHtml(title),
+    description: asHtml(description),
     link: view.url(path),
     language: view.lang,
     updated,
     generator: 'Helder',
     feedLinks: { atom: view.site.baseUrl + `${path}/feed.atom` },
-    author: { name: author },
-    copyright: author,
+    author: { name: asHtml(author) },
+    copyright: asHtml(author),
   });
 
 const addUpdates = (feed: Feed, view: View, org: Organization, chain: ChangeChain, updates: Update[]) => {
@@ -33,10 +40,10 @@ const addUpdates = (feed: Feed, view: View, org: Organization, chain: ChangeChai
   for (const u of updates) {
     feed.addItem({
       id: `${view.site.baseUrl}${changePath(org.slug, chain.change.slug)}#${u.id}`,
-      title: `${chain.change.title}: ${updateText(view, u)}`,
+      title: asHtml(`${chain.change.title}: ${updateText(view, u)}`),
       link: `${link}${u.kind === 'decision' ? '#besluiten' : u.kind === 'measurement' ? '#doelen' : u.kind === 'milestone' ? '#wanneer' : ''}`,
       date: new Date(`${u.date}T00:00:00Z`),
-      description: u.kind === 'published' ? chain.change.summary : updateText(view, u),
+      description: asHtml(u.kind === 'published' ? chain.change.summary : updateText(view, u)),
     });
   }
 };

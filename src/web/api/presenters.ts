@@ -1,7 +1,9 @@
 import type { ChangeChain } from '../../modules/chains';
 import type { Change } from '../../modules/changes';
 import type { Decision } from '../../modules/decisions';
+import { isWeighed, lacksResponse, needsResponse, type Expectation, type ExpectationRegister } from '../../modules/expectations';
 import { progressOf, trackStatus, type GoalVersion } from '../../modules/goals';
+import type { CitizenGroup } from '../../modules/groups';
 import type { Organization } from '../../modules/organizations';
 
 /**
@@ -117,3 +119,57 @@ export const presentChain = (chain: ChangeChain, organizationSlug: string, baseU
     expectation: impact.expectation,
   })),
 });
+
+const presentDecisionRef = (d: Decision) => ({ id: d.id, kind: d.kind, title: d.title, date: d.date, outcome: d.outcome });
+const presentGroupRef = (g: CitizenGroup) => ({ id: g.id, name: g.name });
+
+export const presentExpectationRegister = (register: ExpectationRegister) => {
+  const expectations = register.expectations.map((r) => r.expectation);
+  const count = (status: Expectation['status']) => expectations.filter((e) => e.status === status).length;
+  return {
+    changeId: register.change.id,
+    summary: {
+      statements: register.statements.length,
+      expectations: expectations.length,
+      byStatus: { supported: count('supported'), partly: count('partly'), unfounded: count('unfounded'), contradicted: count('contradicted') },
+      withoutResponse: expectations.filter(lacksResponse).length,
+      conflicts: register.conflicts.length,
+      conflictsWeighed: register.conflicts.filter((c) => isWeighed(c.conflict)).length,
+    },
+    statements: register.statements.map((s) => ({
+      id: s.id,
+      speaker: s.speaker,
+      speakerKind: s.speakerKind,
+      role: s.role,
+      medium: s.medium,
+      date: s.date,
+      quote: s.quote,
+      url: s.url,
+    })),
+    expectations: register.expectations.map(({ expectation: e, group, goals, decisions }) => ({
+      id: e.id,
+      text: e.text,
+      kind: e.kind,
+      source: e.source,
+      group: group ? presentGroupRef(group) : null,
+      statementId: e.statementId,
+      raisedBy: e.raisedBy,
+      raisedWhere: e.raisedWhere,
+      raisedOn: e.raisedOn,
+      sourceUrl: e.sourceUrl,
+      status: e.status,
+      goals: goals.map((g) => ({ id: g.id, statement: g.current.statement })),
+      decisions: decisions.map(presentDecisionRef),
+      needsResponse: needsResponse(e),
+      response: e.response ? { text: e.response.text, channel: e.response.channel, date: e.response.date } : null,
+    })),
+    conflicts: register.conflicts.map(({ conflict: c, groupA, groupB, decision }) => ({
+      id: c.id,
+      groups: [presentGroupRef(groupA), presentGroupRef(groupB)] as [ReturnType<typeof presentGroupRef>, ReturnType<typeof presentGroupRef>],
+      description: c.description,
+      weighing: c.weighing,
+      weighed: isWeighed(c),
+      decision: decision ? presentDecisionRef(decision) : null,
+    })),
+  };
+};

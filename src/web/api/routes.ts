@@ -3,12 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MAX_PAGE_SIZE, notFound } from '../../core';
 import { getChangeChain } from '../../modules/chains';
 import { CHANGE_STATUSES, getChange, listChanges } from '../../modules/changes';
+import { getExpectationRegister } from '../../modules/expectations';
 import { reportOf } from '../../modules/legitimacy';
 import { getGoal, listGoalVersions } from '../../modules/goals';
 import { getOrganization, listOrganizations } from '../../modules/organizations';
 import type { WebContext } from '../context';
-import { presentChain, presentChangeSummary, presentGoalVersion, presentOrganization } from './presenters';
-import { changeDetailSchema, changeSummarySchema, goalVersionSchema, legitimacySchema, organizationSchema, pageOf, problemSchema } from './schemas';
+import { presentChain, presentChangeSummary, presentExpectationRegister, presentGoalVersion, presentOrganization } from './presenters';
+import { changeDetailSchema, changeSummarySchema, expectationRegisterSchema, goalVersionSchema, legitimacySchema, organizationSchema, pageOf, problemSchema } from './schemas';
 
 const idParam = z.object({ id: z.uuid({ message: 'not a valid id' }) });
 const errors = { 400: problemSchema, 404: problemSchema };
@@ -85,6 +86,24 @@ export const apiRoutes =
       async (request) => {
         const change = await publishedChange(request.params.id);
         return reportOf(await getChangeChain(deps, change.id), deps.clock.now().toISOString().slice(0, 10));
+      },
+    );
+
+    app.get(
+      '/changes/:id/expectations',
+      {
+        schema: {
+          summary: 'The expectation register of a change',
+          description:
+            'Statements by politicians and the media; expectations of groups or the public with their status (supported, partly, unfounded, contradicted), the goals and decisions behind or against them, and our response; conflicts between groups with their weighing and settling decision.',
+          tags: ['changes'],
+          params: idParam,
+          response: { 200: expectationRegisterSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const change = await publishedChange(request.params.id);
+        return presentExpectationRegister(await getExpectationRegister(deps, change.id));
       },
     );
 

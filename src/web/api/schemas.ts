@@ -150,3 +150,61 @@ export const legitimacySchema = z.object({
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), page: z.number().int(), size: z.number().int(), total: z.number().int(), pages: z.number().int() });
+
+const goalRef = z.object({ id: z.string(), statement: z.string() });
+const decisionRef = z.object({ id: z.string(), kind: z.string(), title: z.string(), date: date, outcome: z.string() });
+const groupRef = z.object({ id: z.string(), name: z.string() });
+
+/** The expectation register of a change (issue 4): statements, expectations, conflicts. */
+export const expectationRegisterSchema = z.object({
+  changeId: z.string(),
+  summary: z.object({
+    statements: z.number().int(),
+    expectations: z.number().int(),
+    byStatus: z.object({ supported: z.number().int(), partly: z.number().int(), unfounded: z.number().int(), contradicted: z.number().int() }),
+    withoutResponse: z.number().int().describe('Unfounded or contradicted expectations that have no response yet (legitimacy rule 11)'),
+    conflicts: z.number().int(),
+    conflictsWeighed: z.number().int(),
+  }),
+  statements: z.array(
+    z.object({
+      id: z.string(),
+      speaker: z.string(),
+      speakerKind: z.enum(['politician', 'alderman', 'journalist', 'organization', 'other']),
+      role: z.string(),
+      medium: z.string(),
+      date: date,
+      quote: z.string(),
+      url: z.string().nullable(),
+    }),
+  ),
+  expectations: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      kind: z.enum(['predictive', 'normative']),
+      source: z.enum(['poll', 'reaction', 'consultation', 'political_statement', 'media']),
+      group: groupRef.nullable().describe('null: the public at large'),
+      statementId: z.string().nullable(),
+      raisedBy: z.string(),
+      raisedWhere: z.string(),
+      raisedOn: date.nullable(),
+      sourceUrl: z.string().nullable(),
+      status: z.enum(['supported', 'partly', 'unfounded', 'contradicted']),
+      goals: z.array(goalRef).describe('Goals that back it (supported, partly) or say otherwise (contradicted)'),
+      decisions: z.array(decisionRef).describe('Decisions that back it (supported, partly) or say otherwise (contradicted)'),
+      needsResponse: z.boolean(),
+      response: z.object({ text: z.string(), channel: z.string(), date: date }).nullable(),
+    }),
+  ),
+  conflicts: z.array(
+    z.object({
+      id: z.string(),
+      groups: z.tuple([groupRef, groupRef]),
+      description: z.string(),
+      weighing: z.string().describe('The afweging: how it was decided and why; empty while open'),
+      weighed: z.boolean(),
+      decision: decisionRef.nullable().describe('The decision that settled it'),
+    }),
+  ),
+});

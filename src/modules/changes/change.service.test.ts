@@ -139,6 +139,13 @@ for (const dialect of DIALECTS) {
         expect((await getChange(deps, change.id)).status).toBe('draft');
       });
 
+      it('writes nothing when the status is set to the one it has', async () => {
+        const change = await aChange(deps, org.id);
+        const { error, changed } = await attempt(open.db, () => setChangeStatus(deps, testActor, change.id, 'draft'));
+        expect(error).toBeUndefined();
+        expect(changed).toEqual([]);
+      });
+
       it('lets nothing restart a stopped change', async () => {
         const change = await aChange(deps, org.id);
         await setChangeStatus(deps, testActor, change.id, 'stopped');

@@ -113,6 +113,8 @@ export const setChangeStatus = async (deps: Deps, actor: Actor, id: string, stat
   inTransaction(deps.db, async (db) => {
     const before = await getChange({ db }, id);
     assertTransition(before.status, status);
+    // Setting the status it already has is not a change: no write, no audit entry.
+    if (before.status === status) return before;
     const after: Change = { ...before, status, updatedAt: deps.clock.now().toISOString() };
     await updateChangeRow(db, after);
     await recordAudit(db, deps, actor, {

@@ -120,3 +120,6 @@ export const listDecisionsOfOrganization = (deps: Read, organizationId: string) 
 /** Decisions of one change plus the given (anchoring) decisions and all their corrections. */
 export const listDecisionsForChange = (deps: Read, changeId: string, decisionIds: readonly string[]) =>
   selectDecisionsForChange(deps.db, changeId, decisionIds);
+
+/** The id of the record that corrects this decision, if any (the newest record is the one that counts). */
+export const findCorrectionOf = async (deps: Read, id: string): Promise<string | undefined> => (await selectCorrectionOf(deps.db, id))?.id;

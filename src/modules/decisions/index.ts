@@ -15,6 +15,8 @@ export { recordDecision } from './decision.service';
 /** Edits a pending decision. Throws `invalid_state` once its outcome is set or a newer record corrects it, `not_found`, `validation_failed`. */
 export { updatePendingDecision } from './decision.service';
 /** Reads decisions; `getDecision` throws `not_found`. */
+/** The record correcting a decision, if any. */
+export { findCorrectionOf } from './decision.service';
 export { findDecision, getDecision, listDecisionsByIds, listDecisionsOfOrganization, listDecisionsForChange } from './decision.service';
 /** Insert, for the import of a whole organization (transfer module). */
 export { insertDecision } from './decision.repository';

@@ -45,6 +45,14 @@ for (const dialect of DIALECTS) {
       expect(changed).toEqual([]);
     });
 
+    it('refuses an anchor to a decision that was corrected, pointing at the correction', async () => {
+      const original = await aDecision(deps, org.id);
+      const correction = await aDecision(deps, org.id, { correctsId: original.id, outcome: 'rejected', votes: { for: 10, against: 25, abstain: 0 } });
+      const { error, changed } = await attempt(open.db, () => anchorGoal(deps, testActor, { goalId: goal.id, decisionId: original.id }));
+      expect(error).toMatchObject({ code: 'invalid_state', details: { correctedBy: correction.id } });
+      expect(changed).toEqual([]);
+    });
+
     it('refuses a decision of another organization, with validation_failed on decisionId, and writes nothing', async () => {
       const foreign = await aDecision(deps, (await anOrganization(deps)).id);
       const { error, changed } = await attempt(open.db, () => anchorGoal(deps, testActor, { goalId: goal.id, decisionId: foreign.id }));

@@ -1,7 +1,7 @@
 import { AppError, newId, type Actor } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { getChange } from '../changes';
-import { getDecision } from '../decisions';
+import { findCorrectionOf, getDecision } from '../decisions';
 import type { Anchor } from './goal';
 import { anchorExists, insertAnchor } from './goal.repository';
 import { getGoal, getGoalVersion } from './goal.service';
@@ -22,6 +22,12 @@ export const anchorGoal = async (deps: Deps, actor: Actor, input: { goalId: stri
     if (decision.outcome !== 'adopted') {
       throw new AppError('invalid_state', `decision ${decision.id} was not adopted (outcome: ${decision.outcome}) and cannot anchor a goal`, {
         details: { outcome: decision.outcome },
+      });
+    }
+    const correction = await findCorrectionOf({ db }, decision.id);
+    if (correction) {
+      throw new AppError('invalid_state', `decision ${decision.id} was corrected by ${correction}: anchor to the correction`, {
+        details: { correctedBy: correction },
       });
     }
     if (await anchorExists(db, decision.id, version.id)) {

@@ -69,6 +69,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addCheckConstraint('conflicts_two_groups', sql`group_a_id <> group_b_id`)
+    .addUniqueConstraint('conflicts_change_pair', ['change_id', 'group_a_id', 'group_b_id'])
     .execute();
   await db.schema.createIndex('conflicts_change').on('conflicts').column('change_id').execute();
 }

@@ -3,8 +3,9 @@
  * writes 12 organizations with 2,000 changes, 10,000 goals, 40,000 measures, 5,000 decisions and
  * 200,000 measurements, plus what a real register has around them: goal versions, anchors (most
  * goals anchored, some edited after adoption), contributions (most measures contribute), citizen
- * groups and impacts, milestones, party votes, follow-ups, corrections, and one audit event per
- * organization with its chain head.
+ * groups and impacts, conflicts with their weighing, statements and expectations with links and
+ * responses, milestones, party votes, follow-ups, corrections, and one audit event per organization
+ * with its chain head. (Accounts, sessions and tokens are not part of the register: left empty.)
  *
  * It writes rows DIRECTLY with Kysely multi-row inserts, one transaction per organization: the use
  * cases would take hours for 2M rows, and the benchmark measures reading, not writing. Every column
@@ -30,7 +31,8 @@ export const MAX_PARAMS: Record<DialectName, number> = { sqlite: 32_766, postgre
 type Table = keyof Database;
 export const TABLES: Table[] = [
   'organizations', 'audit_events', 'audit_heads', 'changes', 'milestones', 'citizen_groups', 'impacts', 'decisions', 'party_votes',
-  'follow_ups', 'goals', 'goal_versions', 'anchors', 'measurements', 'measures', 'contributions',
+  'follow_ups', 'goals', 'goal_versions', 'anchors', 'measurements', 'measures', 'contributions', 'conflicts', 'statements', 'expectations',
+  'expectation_links',
 ];
 export type Counts = Record<Table, number>;
 
@@ -456,6 +458,60 @@ const organizationRows = (rng: Rng, p: Plan, orgIndex: number, cursor: { change:
         });
       }
     }
+
+    // The expectation register: conflicts for most opposing pairs (rule 10), statements, and
+    // expectations of groups or the public, linked to what backs or contradicts them (rule 11).
+    const changeImpacts = rows.impacts.slice(rows.impacts.length - chosen.size);
+    const stamp = stampOf(createdMs + 45 * DAY);
+    for (const gain of changeImpacts.filter((i) => i.effect === 'gains')) {
+      for (const loss of changeImpacts.filter((i) => i.effect === 'loses')) {
+        if (!rng.chance(0.75)) continue;
+        rows.conflicts.push({
+          id: rng.uuid(), change_id: changeId, group_a_id: gain.group_id, group_b_id: loss.group_id,
+          description: 'De een wint tijd of geld, de ander verliest gemak.',
+          weighing: rng.chance(0.9) ? 'We kiezen voor de maatregel, maar verzachten de gevolgen met een overgangsregeling.' : '',
+          decision_id: decided && rng.chance(0.85) ? decisionIds[0]! : null,
+          created_at: stamp, updated_at: stamp,
+        });
+      }
+    }
+    const statementId = rng.chance(0.4) ? rng.uuid() : null;
+    if (statementId) {
+      rows.statements.push({
+        id: statementId, change_id: changeId, speaker: `${rng.pick(['J.', 'M.', 'A.', 'S.'])} ${rng.pick(['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit'])}`,
+        speaker_kind: rng.pick(['politician', 'alderman', 'journalist', 'organization', 'other']), role: 'fractievoorzitter',
+        medium: rng.pick(['raadsvergadering', 'regionale krant', 'lokale omroep', 'sociale media']), date: dayOf(createdMs + 10 * DAY),
+        quote: `Hiermee gaat ${topic.goal.statement.toLowerCase()} echt lukken.`, url: rng.chance(0.7) ? `https://nieuws.example.nl/${slug}/${c + 1}` : null,
+        created_at: stamp, updated_at: stamp,
+      });
+    }
+    const expectationCount = rng.weighted({ 0: 25, 1: 30, 2: 25, 3: 20 });
+    for (let e = 0; e < Number(expectationCount); e++) {
+      const id = rng.uuid();
+      const status = rng.weighted({ supported: 40, partly: 20, unfounded: 25, contradicted: 15 });
+      const flagged = status === 'unfounded' || status === 'contradicted';
+      const answered = flagged ? rng.chance(0.7) : rng.chance(0.2);
+      const fromStatement = statementId !== null && e === 0;
+      rows.expectations.push({
+        id, change_id: changeId, group_id: changeImpacts.length > 0 && rng.chance(0.7) ? rng.pick(changeImpacts).group_id : null,
+        statement_id: fromStatement ? statementId : null,
+        text: rng.pick(['Het wordt goedkoper voor ons.', 'Er komt meer overlast.', 'Dit lost het probleem binnen een jaar op.', 'De gemeente moet dit eerlijk verdelen.']),
+        kind: rng.pick(['predictive', 'normative']),
+        source: fromStatement ? 'political_statement' : rng.pick(['poll', 'reaction', 'consultation', 'media']),
+        raised_by: rng.pick(['bewonerscommissie', 'ondernemersvereniging', 'peiling op de website', '']),
+        raised_where: rng.pick(['inloopavond', 'reacties op de website', 'regionale krant', '']),
+        raised_on: rng.chance(0.8) ? dayOf(createdMs + 15 * DAY) : null,
+        source_url: rng.chance(0.3) ? `https://www.${slug}.nl/reacties/${c + 1}-${e + 1}` : null,
+        status,
+        response_text: answered ? 'We leggen op de pagina van deze verandering uit wat wel en niet is besloten.' : null,
+        response_channel: answered ? rng.pick(['pagina van de verandering', 'brief', 'raadsvergadering', 'krant']) : null,
+        response_date: answered ? dayOf(createdMs + 50 * DAY) : null,
+        created_at: stamp, updated_at: stamp,
+      });
+      if (status === 'unfounded') continue;
+      const toGoal = goalIds.length > 0 && rng.chance(0.7);
+      rows.expectation_links.push({ id: rng.uuid(), expectation_id: id, goal_id: toGoal ? rng.pick(goalIds) : null, decision_id: toGoal ? null : decisionIds[0]!, position: 0 });
+    }
   }
   return rows;
 };
@@ -463,7 +519,7 @@ const organizationRows = (rng: Rng, p: Plan, orgIndex: number, cursor: { change:
 /** Tables in foreign-key order: parents before children. */
 const INSERT_ORDER: Table[] = [
   'organizations', 'audit_heads', 'audit_events', 'changes', 'milestones', 'citizen_groups', 'impacts', 'decisions', 'party_votes', 'follow_ups',
-  'goals', 'goal_versions', 'anchors', 'measurements', 'measures', 'contributions',
+  'goals', 'goal_versions', 'anchors', 'measurements', 'measures', 'contributions', 'conflicts', 'statements', 'expectations', 'expectation_links',
 ];
 
 /** Multi-row INSERTs as large as the dialect's bound-parameter limit allows. */

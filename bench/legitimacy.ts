@@ -11,7 +11,7 @@
  *   npm run bench -- legitimacy --scale=1,10 --dialects=sqlite     (bench/run.ts passes only --flags)
  */
 import { appendFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Kysely, sql, type LogEvent } from 'kysely';
@@ -68,6 +68,8 @@ export interface Figures {
   countScanMs: number;
   rawReadMs: number;
   rawRows: number;
+  /** 1-minute load average before and after timing: other work on the machine skews every figure. */
+  load: [number, number];
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -213,8 +215,10 @@ const runOne = async (dialect: DialectName, scale: number, target: () => Promise
   try {
     const ids = (await t.open.db.selectFrom('organizations').select('id').orderBy('slug').execute()).map((r) => r.id);
     console.log(`${dialect} ${scale}×: timing the report of ${ids.length} organizations…`);
+    const loadBefore = loadavg()[0]!;
     const figures = await benchmark(t, ids, runs);
-    const result: Figures = { dialect, scale, generateSeconds: generated.seconds, counts, sizeMb: await t.sizeMb(), ...figures };
+    const load: [number, number] = [loadBefore, loadavg()[0]!];
+    const result: Figures = { dialect, scale, generateSeconds: generated.seconds, counts, sizeMb: await t.sizeMb(), ...figures, load };
     console.log(
       `${dialect} ${scale}×: report ${fmt(result.reportMs)} (load ${fmt(result.loadMs)}, SQL ${fmt(result.sqlMs)}, evaluate ${fmt(result.evaluateMs)}), ` +
         `${result.queriesMin}–${result.queriesMax} queries/org; baselines count(*) ${fmt(result.countScanMs)}, raw read ${fmt(result.rawReadMs)}`,
@@ -304,13 +308,14 @@ const report = (results: Figures[], options: Options, pgVersion: string | undefi
       `${n(BASE.measurements)} measurements, plus goal versions, anchors, contributions, groups, impacts, milestones (bench/generate.ts, fixed seed).`,
     `Report = \`checkOrganization\` for each of the 12 organizations in turn; median of ${options.runs} runs after one warm-up. Load/evaluate split and SQL time ` +
       '(sum of Kysely-logged query durations; PostgreSQL runs a chain\'s queries in parallel, so it can exceed load) from a second, logged Kysely instance. ' +
-      'Baselines, same run: `count(*)` over all 16 tables; raw read of every measurement row of each organization (joined through goals and changes).',
+      'Baselines, same run: `count(*)` over all 16 tables; raw read of every measurement row of each organization (joined through goals and changes). ' +
+      `Load avg = the machine's 1-minute load average before → after timing (${cpus().length} cores; other work running at the same time inflates every figure).`,
     '',
-    '| dialect | scale | rows | generate | report (12 orgs) | per org, mean | slowest org | load | of which SQL | evaluate | queries / org | count(*) all tables | raw read measurements | report ÷ raw read |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| dialect | scale | rows | generate | report (12 orgs) | per org, mean | slowest org | load | of which SQL | evaluate | queries / org | count(*) all tables | raw read measurements | report ÷ raw read | load avg |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map((r) => {
       const rows = TABLES.reduce((s, t) => s + r.counts[t], 0);
-      return `| ${r.dialect} | ${r.scale}× | ${n(rows)} (${r.sizeMb.toFixed(0)} MiB) | ${r.generateSeconds.toFixed(1)} s | **${fmt(r.reportMs)}** | ${fmt(r.reportMs / 12)} | ${fmt(r.slowestOrgMs)} | ${fmt(r.loadMs)} | ${fmt(r.sqlMs)} | ${fmt(r.evaluateMs)} | ${r.queriesMin === r.queriesMax ? r.queriesMin : `${r.queriesMin}–${r.queriesMax}`} | ${fmt(r.countScanMs)} | ${fmt(r.rawReadMs)} (${n(r.rawRows)} rows) | ${(r.reportMs / r.rawReadMs).toFixed(2)} |`;
+      return `| ${r.dialect} | ${r.scale}× | ${n(rows)} (${r.sizeMb.toFixed(0)} MiB) | ${r.generateSeconds.toFixed(1)} s | **${fmt(r.reportMs)}** | ${fmt(r.reportMs / 12)} | ${fmt(r.slowestOrgMs)} | ${fmt(r.loadMs)} | ${fmt(r.sqlMs)} | ${fmt(r.evaluateMs)} | ${r.queriesMin === r.queriesMax ? r.queriesMin : `${r.queriesMin}–${r.queriesMax}`} | ${fmt(r.countScanMs)} | ${fmt(r.rawReadMs)} (${n(r.rawRows)} rows) | ${(r.reportMs / r.rawReadMs).toFixed(2)} | ${r.load.map((x) => x.toFixed(1)).join(' → ')} |`;
     }),
     '',
   ];

@@ -9,6 +9,7 @@ import { INTERVAL_DAYS, measurabilityGaps, selectAllVersions, selectAnchors, sel
 import { selectContributions, selectMeasures } from '../measures';
 import { listGroups, opposingPairs, selectImpacts } from '../groups';
 import { checkOrganization } from '../legitimacy';
+import { isBetween, isWeighed, lacksResponse, needsResponse, selectConflicts, selectExpectations, selectStatements } from '../expectations';
 import { checkText } from '../../language';
 import { DEMO_ORGANIZATION_SLUG, seedDemo } from './index';
 
@@ -26,6 +27,9 @@ const load = async (db: Db, organizationId: string) => {
     contributions: await selectContributions(db, scope),
     impacts: await selectImpacts(db, scope),
     decisions: await listDecisionsOfOrganization({ db }, organizationId),
+    statements: await selectStatements(db, scope),
+    expectations: await selectExpectations(db, scope),
+    conflicts: await selectConflicts(db, scope),
   };
 };
 type Demo = Awaited<ReturnType<typeof load>>;
@@ -47,7 +51,7 @@ const EXPECTED_FAILURES = {
   'bibliotheek-noord-en-oost-dicht': ['goals_anchored'],
   'betaald-parkeren-parkwijk': ['measures_contribute', 'groups_informed'],
   'nieuwe-balie-en-klantcontactcentrum': ['goals_measurable', 'published'],
-  'groen-en-spelen-in-noord': ['goals_anchored'],
+  'groen-en-spelen-in-noord': ['goals_anchored', 'expectations_answered'],
   'hondenbelasting-afschaffen': ['has_goals'],
 };
 
@@ -144,12 +148,22 @@ for (const dialect of DIALECTS) {
         for (const measure of measures) expect(demo.contributions.some((c) => c.measureId === measure.id)).toBe(true);
         for (const impact of impacts) expect(impact.meaning).not.toBe('');
         expect(opposingPairs(impacts)).toEqual([]);
+        const wasteExpectations = demo.expectations.filter((e) => e.changeId === waste.id);
+        expect(wasteExpectations.length).toBeGreaterThan(0);
+        for (const e of wasteExpectations) expect(lacksResponse(e)).toBe(false);
 
         // The legitimacy check sees exactly the gaps the demo means to show (docs/demo.md).
         const report = await checkOrganization({ db: open.db, clock: fixedClock(now) }, organizationId);
         const failing = Object.fromEntries(report.reports.map((r) => [r.slug, r.rules.filter((x) => x.status === 'failed').map((x) => x.key)]));
         expect(failing).toEqual(EXPECTED_FAILURES);
         expect(report.reports.filter((r) => r.readyToCommunicate).map((r) => r.slug)).toEqual(['restafval-om-de-twee-weken']);
+        const rule = (slug: string, key: string) => report.reports.find((r) => r.slug === slug)!.rules.find((x) => x.key === key)!.status;
+        expect(report.reports.find((r) => r.slug === 'restafval-om-de-twee-weken')!.score).toBe(100);
+        expect(rule('restafval-om-de-twee-weken', 'expectations_answered')).toBe('passed');
+        for (const slug of ['betaald-parkeren-parkwijk', 'bibliotheek-noord-en-oost-dicht']) {
+          expect(rule(slug, 'conflicts_weighed'), slug).toBe('passed');
+          expect(rule(slug, 'expectations_answered'), slug).toBe('passed');
+        }
 
         // One goal is behind: parking pressure in the Parkwijk.
         const parking = bySlug(demo, 'betaald-parkeren-parkwijk');
@@ -167,6 +181,8 @@ for (const dialect of DIALECTS) {
         ...demo.changes.flatMap((c) => [c.summary, c.why, c.what]),
         ...demo.impacts.flatMap((i) => [i.meaning, i.expectation]),
         ...demo.decisions.flatMap((d) => [d.summary, ...d.followUps.map((f) => f.description)]),
+        ...demo.expectations.flatMap((e) => [e.text, e.response?.text ?? '']),
+        ...demo.conflicts.flatMap((c) => [c.description, c.weighing]),
         ...demo.measures.map((m) => m.description),
         ...demo.contributions.flatMap((c) => [c.mechanism, c.assumptions]),
         ...milestones.map((m) => m.description),
@@ -198,6 +214,58 @@ for (const dialect of DIALECTS) {
 
       const unpublished = demo.changes.filter((c) => ['decided', 'in_progress', 'completed'].includes(c.status) && !c.publishedAt);
       expect(unpublished.map((c) => c.slug)).toEqual(['nieuwe-balie-en-klantcontactcentrum']);
+
+      // The one gap in the register: the newspaper's unfounded claim about the playgrounds, unanswered.
+      const unanswered = demo.expectations.filter(lacksResponse);
+      expect(unanswered.map((e) => [e.changeId, e.status, e.source])).toEqual([[bySlug(demo, 'groen-en-spelen-in-noord').id, 'unfounded', 'media']]);
+      expect(demo.statements.find((s) => s.id === unanswered[0]!.statementId)).toMatchObject({ speakerKind: 'journalist' });
+    });
+
+    it('tells the register of parking and the library: promises, expectations, answers and weighings', async () => {
+      const { organizationId } = await seedDemo({ db: open.db, clock: fixedClock(CLOCKS[0]!) });
+      const demo = await load(open.db, organizationId);
+      const parking = bySlug(demo, 'betaald-parkeren-parkwijk');
+      const library = bySlug(demo, 'bibliotheek-noord-en-oost-dicht');
+      const decision = (id: string | null) => demo.decisions.find((d) => d.id === id);
+
+      // Every pair of a group that gains and one that loses is weighed and settled by the adopted raadsbesluit.
+      for (const change of [parking, library]) {
+        const pairs = opposingPairs(demo.impacts.filter((i) => i.changeId === change.id));
+        expect(pairs.length, change.slug).toBeGreaterThan(0);
+        for (const [gain, loss] of pairs) {
+          const conflict = demo.conflicts.find((c) => c.changeId === change.id && isBetween(c, gain.groupId, loss.groupId));
+          expect(conflict && isWeighed(conflict), change.slug).toBe(true);
+          expect(conflict!.weighing).toMatch(/^De raad vond .* belangrijker.*, omdat /);
+          expect(decision(conflict!.decisionId)).toMatchObject({ kind: 'raadsbesluit', outcome: 'adopted' });
+        }
+      }
+
+      // The alderman's campaign promise of free Saturdays: unfounded, after the council rejected the motie asking for it.
+      const parkingExpectations = demo.expectations.filter((e) => e.changeId === parking.id);
+      const promise = parkingExpectations.find((e) => e.status === 'unfounded')!;
+      expect(demo.statements.find((s) => s.id === promise.statementId)).toMatchObject({ speakerKind: 'alderman', changeId: parking.id });
+      expect(promise.response).toMatchObject({ text: expect.stringContaining('Gratis parkeren op zaterdag'), channel: expect.any(String), date: expect.any(String) });
+      const rejected = demo.decisions.find((d) => d.title.includes('Gratis parkeren op zaterdag'))!;
+      expect(rejected.outcome).toBe('rejected');
+      expect(promise.raisedOn! < rejected.date).toBe(true);
+      const pressure = demo.goals.find((g) => g.changeId === parking.id && g.current.unit === 'procent')!;
+      expect(parkingExpectations.find((e) => e.status === 'supported')!.goalIds).toEqual([pressure.id]);
+      expect(parkingExpectations.some((e) => e.source === 'media' && e.statementId)).toBe(true);
+
+      // The library: a council member's warning, contradicted by the goal of books delivered at home.
+      const contradicted = demo.expectations.filter((e) => e.changeId === library.id && e.status === 'contradicted');
+      expect(contradicted).toHaveLength(1);
+      expect(demo.goals.find((g) => g.id === contradicted[0]!.goalIds[0])!.current.statement).toBe('Bibliotheek aan huis voor 300 ouderen');
+      expect(contradicted[0]!.response).not.toBeNull();
+
+      // Nothing in the register lies in the future, and only the playgrounds' claim waits for an answer.
+      const today = isoDate(new Date(CLOCKS[0]!));
+      for (const s of demo.statements) expect(s.date <= today, s.quote).toBe(true);
+      for (const e of demo.expectations) {
+        expect(e.raisedOn! <= today, e.text).toBe(true);
+        if (e.response) expect(e.response.date <= today, e.text).toBe(true);
+      }
+      expect(demo.expectations.filter(needsResponse).filter(lacksResponse)).toHaveLength(1);
     });
   });
 }

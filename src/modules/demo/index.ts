@@ -21,8 +21,8 @@ import { seedWasteCollection } from './waste-collection';
 export { DEMO_ORGANIZATION_SLUG } from './organization';
 
 /**
- * Seeds the demo municipality with its groups, changes, decisions, goals, measurements, measures
- * and impacts, all through the services (so every write has an audit entry) as `system:seed`,
+ * Seeds the demo municipality with its groups, changes, decisions, goals, measurements, measures,
+ * impacts and expectation registers (statements, expectations, conflicts), all through the services (so every write has an audit entry) as `system:seed`,
  * with every date relative to `deps.clock`. Idempotent: when an organization with slug
  * `voorbeeldstad` exists it does nothing and returns `created: false`. One transaction: a failure
  * leaves no half demo. Throws whatever a service throws (a bug in the seed, never bad input).

@@ -2,6 +2,7 @@ import { addContribution, createMeasure } from '../measures';
 import { anchorGoal, createGoal, reviseGoal } from '../goals';
 import { createChange, setChangePublished } from '../changes';
 import { councilUrl, councilVote, recordCouncilDecision } from './council';
+import { seedLibraryRegister } from './expectation-register';
 import { addImpacts, addMilestones, measureSeries, moveTo, type SeedContext } from './seed-context';
 
 const COALITION = { 'Lokaal Voorbeeldstad': 'for', VVD: 'for', D66: 'for', CDA: 'for' } as const;
@@ -189,4 +190,5 @@ export const seedLibraryBranches = async (ctx: SeedContext): Promise<void> => {
       'De bibliotheek neemt contact met u op.',
     ],
   });
+  await seedLibraryRegister(ctx, { changeId: change.id, budget: budget.id, elderlyGoal: elderly.id, decidedOn });
 };

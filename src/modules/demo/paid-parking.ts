@@ -2,11 +2,13 @@ import { addContribution, createMeasure } from '../measures';
 import { anchorGoal, createGoal } from '../goals';
 import { createChange, setChangePublished } from '../changes';
 import { councilVote, recordCouncilDecision } from './council';
+import { seedParkingRegister } from './expectation-register';
 import { addImpacts, addMilestones, measureSeries, moveTo, type SeedContext } from './seed-context';
 
 /**
  * Paid parking in the Parkwijk (regulation, in progress). Gaps: the new square serves no goal, the
  * group of informal carers was never told what it means for them, and parking pressure is behind.
+ * Its register: the weighed conflicts and an alderman's unfounded promise, answered.
  */
 export const seedPaidParking = async (ctx: SeedContext): Promise<void> => {
   const { deps, actor, cal } = ctx;
@@ -36,7 +38,7 @@ export const seedPaidParking = async (ctx: SeedContext): Promise<void> => {
   ]);
   await moveTo(ctx, change.id, 'proposed');
 
-  await recordCouncilDecision(ctx, change.id, {
+  const permit = await recordCouncilDecision(ctx, change.id, {
     kind: 'amendement',
     serial: '088-1',
     date: decidedOn,
@@ -189,4 +191,5 @@ export const seedPaidParking = async (ctx: SeedContext): Promise<void> => {
     ],
     mantelzorgers: ['loses', '', ''],
   });
+  await seedParkingRegister(ctx, { changeId: change.id, regulation: regulation.id, permitAmendment: permit.id, pressureGoal: pressure.id });
 };

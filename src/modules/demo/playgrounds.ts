@@ -2,12 +2,14 @@ import { addContribution, createMeasure } from '../measures';
 import { createGoal } from '../goals';
 import { createChange, setChangePublished } from '../changes';
 import { recordCouncilDecision } from './council';
+import { seedPlaygroundsRegister } from './expectation-register';
 import { addImpacts, addMilestones, moveTo, type SeedContext } from './seed-context';
 
 /**
  * More green and playgrounds in Noord (infrastructure, proposed). The council has not voted yet:
  * the proposal is a pending decision, so its goals cannot be anchored — honest for a proposal. It
- * is published anyway, so residents can react before the vote.
+ * is published anyway, so residents can react before the vote. Second gap: the newspaper wrote
+ * that the playgrounds will come for sure, and nobody has answered that yet (rule 11).
  */
 export const seedPlaygrounds = async (ctx: SeedContext): Promise<void> => {
   const { deps, actor, cal } = ctx;
@@ -106,4 +108,5 @@ export const seedPlaygrounds = async (ctx: SeedContext): Promise<void> => {
       'Het werk duurt ongeveer twee jaar. U krijgt vooraf een brief als we in uw straat gaan werken.',
     ],
   });
+  await seedPlaygroundsRegister(ctx, { changeId: change.id });
 };

@@ -2,6 +2,7 @@ import { addContribution, createMeasure } from '../measures';
 import { anchorGoal, createGoal } from '../goals';
 import { createChange, setChangePublished } from '../changes';
 import { councilUrl, councilVote, recordCouncilDecision } from './council';
+import { seedWasteRegister } from './expectation-register';
 import { addImpacts, addMilestones, measureSeries, moveTo, type SeedContext } from './seed-context';
 
 /**
@@ -131,6 +132,7 @@ export const seedWasteCollection = async (ctx: SeedContext): Promise<void> => {
       'U kunt uw restafval net als nu elke dag wegbrengen.',
     ],
   });
+  await seedWasteRegister(ctx, { changeId: change.id, dumpedGoal: dumped.id });
 };
 
 const seedWasteMeasures = async (ctx: SeedContext, changeId: string, goals: { residual: string; separated: string; dumped: string }) => {

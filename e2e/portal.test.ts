@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import { DEMO_ORGANIZATION_SLUG, seedDemo } from '../src/modules/demo';
 import { getOrganizationChains } from '../src/modules/chains';
 import { createDatabase, migrateToLatest, type OpenDatabase } from '../src/storage';
 import { buildServer } from '../src/web/server';
+import { auditHeadVersion } from '../src/web/testing';
 
 /**
  * Browser tests of the public portal in real Chromium (Debian's package, never a downloaded one):
@@ -55,11 +58,7 @@ describe.skipIf(!available)('portal in Chromium', () => {
       baseUrl: 'http://127.0.0.1',
       hsts: false,
       health: async () => ({ ok: true, database: 'sqlite' }),
-      registerVersion: async (id?: string) => {
-        const q = database.db.selectFrom('audit_heads').select('seq');
-        const rows = await (id ? q.where('organization_id', '=', id) : q).execute();
-        return rows.reduce((sum, r) => sum + Number(r.seq), 0);
-      },
+      registerVersion: auditHeadVersion(database.db),
     });
     origin = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({

@@ -14,7 +14,7 @@ export interface PortalSettings {
   cacheBytes?: number;
   /** Per-client limit on portal pages (default 600 a minute per IP); `false` turns it off. */
   rateLimit?: { max: number; timeWindowMs: number; allowList?: string[] } | false;
-  /** Shed load with 503 + Retry-After when the event loop lags (default: mean delay over 100 ms); `false` turns it off. */
+  /** Shed load with 503 + Retry-After when the event loop lags (default: mean delay over 50 ms); `false` turns it off. */
   loadShedding?: { maxEventLoopDelayMs: number; retryAfterSeconds: number } | false;
   /** `Contact:` of /.well-known/security.txt (RFC 9116), a mailto: or https: URI. */
   securityContact?: string;

@@ -5,6 +5,20 @@ import { openTestDatabase } from '../storage/testing';
 import type { PortalSettings } from './context';
 import { buildServer } from './server';
 
+/**
+ * The register version as `WebContext.registerVersion` wants it (app/deps.ts should wire the same):
+ * the organization's audit head sequence number, or the sum over all heads. The queries are built
+ * and compiled once and executed with new parameters, so the hot path skips Kysely's builder.
+ */
+export const auditHeadVersion = (db: OpenDatabase['db']) => {
+  const one = db.selectFrom('audit_heads').select('seq').where('organization_id', '=', '').compile();
+  const all = db.selectFrom('audit_heads').select((eb) => eb.fn.sum<number | string>('seq').as('seq')).compile();
+  return async (organizationId?: string): Promise<number> => {
+    const result = organizationId === undefined ? await db.executeQuery(all) : await db.executeQuery({ ...one, parameters: [organizationId] });
+    return Number((result.rows[0] as { seq?: number | string | null } | undefined)?.seq ?? 0);
+  };
+};
+
 export interface TestServer {
   app: FastifyInstance;
   deps: { db: OpenDatabase['db']; clock: ReturnType<typeof fixedClock> };
@@ -26,15 +40,8 @@ export const openTestServer = async (dialect: DialectName, now = '2026-06-01T10:
       await pingDatabase(open.db);
       return { ok: true, database: dialect };
     },
-    // What app/deps.ts wires in production: the audit head, one indexed query.
-    registerVersion: async (organizationId?: string) => {
-      if (organizationId === undefined) {
-        const row = await open.db.selectFrom('audit_heads').select((eb) => eb.fn.sum<number | string>('seq').as('total')).executeTakeFirst();
-        return Number(row?.total ?? 0);
-      }
-      const row = await open.db.selectFrom('audit_heads').select('seq').where('organization_id', '=', organizationId).executeTakeFirst();
-      return Number(row?.seq ?? 0);
-    },
+    // What app/deps.ts wires in production: the audit head, one indexed query, compiled once.
+    registerVersion: auditHeadVersion(open.db),
     portal,
   });
   return {

@@ -22,7 +22,7 @@ export const registerPortal = async (app: FastifyInstance, ctx: WebContext): Pro
   const pages = new PageServer(ctx, site.settings.cacheEntries, site.settings.cacheBytes);
   const busy = renderErrorPage({ view: viewOf(site, 'nl'), status: 503 });
   await app.register(async (portal) => {
-    const shedding = site.settings.loadShedding ?? { maxEventLoopDelayMs: 100, retryAfterSeconds: 10 };
+    const shedding = site.settings.loadShedding ?? { maxEventLoopDelayMs: 50, retryAfterSeconds: 10 };
     if (shedding) {
       // Shed early and cheaply: the 503 page is rendered once, at start. The delay is the mean over
       // a 500 ms window, so one slow render does not shed, a sustained backlog does (and a window

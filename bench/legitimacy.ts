@@ -12,7 +12,9 @@
  */
 import { appendFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Kysely, sql, type LogEvent } from 'kysely';
 import { fixedClock } from '../src/core';
@@ -197,37 +199,68 @@ const benchmark = async (t: Target, organizationIds: string[], runs: number) => 
   };
 };
 
-/** Generates the register into an empty database, verifies its counts, then benchmarks it. */
-const runOne = async (dialect: DialectName, scale: number, target: () => Promise<Target>, runs: number): Promise<Figures> => {
-  console.log(`\n${dialect} ${scale}×: generating…`);
-  let t = await target();
-  await migrateToLatest(t.open.db);
-  const generated = await generateRegister(t.open.db, { scale, dialect, log: console.log });
-  const counts = await verifyCounts(t.open.db, generated.counts, scale);
-  console.log(`generated in ${generated.seconds.toFixed(1)} s: ${formatCounts(counts)}`);
-  if (dialect === 'postgres') {
-    // What autovacuum does shortly after a bulk load: statistics for the planner, visibility map.
-    await sql`vacuum analyze`.execute(t.open.db);
-  }
-  // Read through fresh connections with production settings (the generator enlarged its cache).
-  await t.close();
-  t = await target();
+type Measured = Omit<Figures, 'dialect' | 'scale' | 'generateSeconds' | 'counts'>;
+const MARKER = 'BENCH_RESULT ';
+
+const openTarget = (dialect: DialectName, location: string) => (dialect === 'sqlite' ? openSqliteTarget(location) : openPostgresTarget(location));
+
+/** The child's half: times the report on an existing register and prints the figures as one JSON line. */
+const measureHere = async (dialect: DialectName, location: string, runs: number): Promise<Measured> => {
+  const t = await openTarget(dialect, location);
   try {
     const ids = (await t.open.db.selectFrom('organizations').select('id').orderBy('slug').execute()).map((r) => r.id);
-    console.log(`${dialect} ${scale}×: timing the report of ${ids.length} organizations…`);
     const loadBefore = loadavg()[0]!;
     const figures = await benchmark(t, ids, runs);
-    const load: [number, number] = [loadBefore, loadavg()[0]!];
-    const result: Figures = { dialect, scale, generateSeconds: generated.seconds, counts, sizeMb: await t.sizeMb(), ...figures, load };
-    console.log(
-      `${dialect} ${scale}×: report ${fmt(result.reportMs)} (load ${fmt(result.loadMs)}, SQL ${fmt(result.sqlMs)}, evaluate ${fmt(result.evaluateMs)}), ` +
-        `${result.queriesMin}–${result.queriesMax} queries/org; baselines count(*) ${fmt(result.countScanMs)}, raw read ${fmt(result.rawReadMs)}`,
-    );
-    for (const q of result.slowestQueries) console.log(`   ${fmt(q.ms).padStart(9)}  ${q.sql}`);
-    return result;
+    return { ...figures, sizeMb: await t.sizeMb(), load: [loadBefore, loadavg()[0]!] };
   } finally {
     await t.close();
   }
+};
+
+/**
+ * Times the report in a fresh Node process, as a server would run it: the generator's 2M short-lived
+ * rows would otherwise leave this process with a grown heap whose garbage collection skews the figures.
+ */
+const measureInChild = (dialect: DialectName, location: string, runs: number): Promise<Measured> =>
+  new Promise((done, fail) => {
+    const here = fileURLToPath(import.meta.url);
+    const child = spawn(process.execPath, [join(dirname(here), '..', 'bin', 'run-ts.js'), here, `--measure=${dialect}`, `--location=${location}`, `--runs=${runs}`], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', fail);
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith(MARKER));
+      if (code !== 0 || !line) fail(new Error(`measuring ${dialect} failed (exit ${code}): ${out.slice(-2000)}`));
+      else done(JSON.parse(line.slice(MARKER.length)) as Measured);
+    });
+  });
+
+/** Generates the register into an empty database and verifies its counts; then times the report in a child process. */
+const runOne = async (dialect: DialectName, scale: number, location: string, runs: number): Promise<Figures> => {
+  console.log(`\n${dialect} ${scale}×: generating…`);
+  const t = await openTarget(dialect, location);
+  let generated: Awaited<ReturnType<typeof generateRegister>>;
+  let counts: Counts;
+  try {
+    await migrateToLatest(t.open.db);
+    generated = await generateRegister(t.open.db, { scale, dialect, log: console.log });
+    counts = await verifyCounts(t.open.db, generated.counts, scale);
+    console.log(`generated in ${generated.seconds.toFixed(1)} s: ${formatCounts(counts)}`);
+    // What autovacuum does shortly after a bulk load: statistics for the planner, visibility map.
+    if (dialect === 'postgres') await sql`vacuum analyze`.execute(t.open.db);
+  } finally {
+    await t.close();
+  }
+  console.log(`${dialect} ${scale}×: timing the report of ${BASE.organizations} organizations in a fresh process…`);
+  const result: Figures = { dialect, scale, generateSeconds: generated.seconds, counts, ...(await measureInChild(dialect, location, runs)) };
+  console.log(
+    `${dialect} ${scale}×: report ${fmt(result.reportMs)} (load ${fmt(result.loadMs)}, SQL ${fmt(result.sqlMs)}, evaluate ${fmt(result.evaluateMs)}), ` +
+      `${result.queriesMin}–${result.queriesMax} queries/org; baselines count(*) ${fmt(result.countScanMs)}, raw read ${fmt(result.rawReadMs)}`,
+  );
+  for (const q of result.slowestQueries) console.log(`   ${fmt(q.ms).padStart(9)}  ${q.sql}`);
+  return result;
 };
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
@@ -244,6 +277,13 @@ let started = false;
 
 export async function main(args: string[] = []): Promise<Figures[]> {
   started = true;
+  const child = args.find((a) => a.startsWith('--measure='));
+  if (child) {
+    const location = args.find((a) => a.startsWith('--location='))?.slice('--location='.length) ?? '';
+    const measured = await measureHere(child.slice('--measure='.length) as DialectName, location, parseOptions(args).runs);
+    console.log(`${MARKER}${JSON.stringify(measured)}`);
+    return [];
+  }
   const options = parseOptions(args);
   const results: Figures[] = [];
   let pgVersion: string | undefined;
@@ -253,7 +293,7 @@ export async function main(args: string[] = []): Promise<Figures[]> {
     try {
       for (const scale of options.scales) {
         const file = join(dir, `register-${scale}x.sqlite`);
-        results.push(await runOne('sqlite', scale, () => openSqliteTarget(file), options.runs));
+        results.push(await runOne('sqlite', scale, file, options.runs));
         for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
       }
     } finally {
@@ -275,7 +315,7 @@ export async function main(args: string[] = []): Promise<Figures[]> {
         await sql`create database ${sql.id(name)}`.execute(admin.db);
         await admin.close();
         const url = cluster.url.replace(/\/postgres$/, `/${name}`);
-        results.push(await runOne('postgres', scale, () => openPostgresTarget(url), options.runs));
+        results.push(await runOne('postgres', scale, url, options.runs));
       }
     } finally {
       stop();

@@ -1,3 +1,4 @@
+import type { SessionSettings } from '../modules/users';
 import type { Deps } from '../storage';
 
 /** Settings of the public portal; every field has a default (docs/portal.md). */
@@ -40,4 +41,6 @@ export interface WebContext {
    */
   registerVersion?(organizationId?: string): Promise<number>;
   portal?: PortalSettings;
+  /** Settings of the editor; sessions default to 30 minutes idle, 12 hours absolute (docs/editor.md). */
+  editor?: { session?: Partial<SessionSettings> };
 }

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerApi } from './api';
 import type { WebContext } from './context';
+import { registerEditor } from './editor';
 import { problemOf, sendProblem, toProblem } from './errors';
 import { registerSecurityHeaders } from './http/security';
 import { portalProblemPage, registerPortal } from './portal';
@@ -43,5 +44,6 @@ export const buildServer = async (ctx: WebContext, options: ServerOptions = {}):
 
   await registerApi(app, ctx);
   await registerPortal(app, ctx);
+  await registerEditor(app, ctx);
   return app;
 };

@@ -67,3 +67,6 @@ export { createApiToken, revokeApiToken, listApiTokens, resolveApiToken } from '
 export type { TokenContext } from './token.service';
 /** RFC 6238 helpers for showing enrolment (otpauth URI, grouped secret) and for tests (codes). */
 export { otpauthUri, groupSecret, totpCode } from './totp';
+/** The audit log of some entities of one organization, for auditors and admins only (throws `forbidden`); actor display names. */
+export { readAuditTrail, actorNames } from './audit-trail.service';
+export type { AuditLine } from './audit-trail.service';

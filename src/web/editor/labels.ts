@@ -1,0 +1,56 @@
+/** Dutch words of the editor (DOMAIN.md glossary). */
+export const STATUS_LABELS: Record<string, string> = {
+  draft: 'Concept',
+  proposed: 'Voorgesteld',
+  decided: 'Besloten',
+  in_progress: 'In uitvoering',
+  completed: 'Afgerond',
+  stopped: 'Gestopt',
+};
+
+export const ENTITY_LABELS: Record<string, string> = {
+  change: 'Verandering',
+  goal: 'Doel',
+  measure: 'Maatregel',
+  impact: 'Gevolg voor doelgroep',
+  decision: 'Besluit',
+  group: 'Doelgroep',
+  milestone: 'Mijlpaal',
+  conflict: 'Belangenconflict',
+  expectation: 'Verwachting',
+  statement: 'Uitspraak',
+  user: 'Gebruiker',
+  api_token: 'API-sleutel',
+  organization: 'Organisatie',
+};
+
+/** What to do about each problem code of the legitimacy check, as an instruction. */
+export const PROBLEM_LABELS: Record<string, string> = {
+  missing: 'Vul deze tekst in',
+  too_short: 'Schrijf deze tekst uit: hij is te kort om te begrijpen',
+  above_b1: 'Herschrijf deze tekst in eenvoudige taal (B1)',
+  unclear: 'Maak deze tekst duidelijker',
+  no_indicator: 'Geef aan wat u meet (indicator)',
+  no_unit: 'Geef de eenheid van de indicator',
+  no_baseline: 'Vul de nulmeting in (waarde en datum)',
+  no_target: 'Vul de streefwaarde in',
+  no_deadline: 'Vul de datum in waarop het doel gehaald moet zijn',
+  target_not_in_direction: 'Zet de streefwaarde in de gekozen richting (hoger of lager dan de nulmeting)',
+  not_measurable: 'Maak dit doel meetbaar',
+  vague_wording: 'Vervang vage woorden door een getal',
+  not_adopted: 'Koppel dit doel aan het besluit dat het vaststelde',
+  edited_after_adoption: 'Dit doel is gewijzigd na vaststelling: leg de nieuwe versie voor aan een besluit',
+  serves_no_goal: 'Leg vast aan welk doel deze maatregel bijdraagt, en hoe',
+  no_measure: 'Voeg een maatregel toe voor dit doel',
+  no_measurement: 'Voeg een meting toe',
+  measurement_outdated: 'Voeg een nieuwe meting toe: de laatste is te oud',
+  no_groups: 'Leg vast voor welke doelgroepen dit verandert',
+  conflict_not_recorded: 'Leg het belangenconflict tussen deze groepen vast',
+  not_weighed: 'Schrijf de afweging op',
+  no_settling_decision: 'Koppel het besluit dat de afweging maakte',
+  no_response: 'Schrijf een antwoord op deze verwachting',
+  not_published: 'Publiceer de verandering op de website',
+  no_goals: 'Voeg een doel toe',
+};
+
+export const problemLabel = (problem: string): string => PROBLEM_LABELS[problem] ?? `Los op: ${problem}`;

@@ -62,7 +62,13 @@ export async function main(args: string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), 'helder-bench-portal-'));
   const portal = await startChild('portal', { DATABASE_FILE: join(dir, 'bench.sqlite') });
   const pageUrl = `http://127.0.0.1:${portal.port}${portal.path}`;
-  const page = await fetch(pageUrl);
+  // Seeding blocks the child's event loop for a while, and load shedding rightly answers 503 for
+  // the window after: wait until it serves.
+  let page = await fetch(pageUrl);
+  for (let i = 0; page.status === 503 && i < 50; i++) {
+    await sleep(200);
+    page = await fetch(pageUrl);
+  }
   const body = Buffer.from(await page.arrayBuffer());
   if (page.status !== 200) throw new Error(`the change page answered ${page.status}`);
   writeFileSync(join(dir, 'page.html'), body);

@@ -31,6 +31,8 @@ export const Document = (p: DocumentProps) => (
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
+      {/* No favicon request: an empty data URL (CSP img-src allows data:). */}
+      <link rel="icon" href="data:," />
       <title>{p.title}</title>
       <meta name="description" content={p.description} />
       {p.noindex ? <meta name="robots" content="noindex" /> : null}

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as core from './001_core';
 import * as expectations from './003_expectations';
 import * as accounts from './004_accounts';
+import * as citizenVoice from './005_citizen_voice';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the set is the
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '001_core': core,
   '003_expectations': expectations,
   '004_accounts': accounts,
+  '005_citizen_voice': citizenVoice,
 };
 
 export const migrationProvider: MigrationProvider = {

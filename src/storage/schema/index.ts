@@ -8,6 +8,7 @@ import type { CitizenGroupTable, ImpactTable } from './groups';
 import type { ConflictTable, ExpectationLinkTable, ExpectationTable, StatementTable } from './expectations';
 import type { ApiTokenTable, LoginThrottleTable, MembershipTable, SessionTable, UserTable } from './accounts';
 import type { AuditEventTable, AuditHeadTable } from './audit';
+import type { PollCountTable, PollResponseTable, PollTokenUsedTable, PollTotalTable, ReactionReportTable, ReactionTable, VoiceSaltTable, VoiceSettingsTable, VoiceThrottleTable } from './citizen-voice';
 
 /** Every table Helder stores, keyed by table name: the type Kysely checks queries against. */
 export interface Database {
@@ -34,6 +35,15 @@ export interface Database {
   sessions: SessionTable;
   login_throttle: LoginThrottleTable;
   api_tokens: ApiTokenTable;
+  poll_responses: PollResponseTable;
+  poll_counts: PollCountTable;
+  poll_totals: PollTotalTable;
+  poll_tokens_used: PollTokenUsedTable;
+  reactions: ReactionTable;
+  reaction_reports: ReactionReportTable;
+  voice_settings: VoiceSettingsTable;
+  voice_throttle: VoiceThrottleTable;
+  voice_salts: VoiceSaltTable;
   audit_events: AuditEventTable;
   audit_heads: AuditHeadTable;
 }
@@ -62,6 +72,15 @@ export type {
   SessionTable,
   LoginThrottleTable,
   ApiTokenTable,
+  PollResponseTable,
+  PollCountTable,
+  PollTotalTable,
+  PollTokenUsedTable,
+  ReactionTable,
+  ReactionReportTable,
+  VoiceSettingsTable,
+  VoiceThrottleTable,
+  VoiceSaltTable,
   AuditEventTable,
   AuditHeadTable,
 };

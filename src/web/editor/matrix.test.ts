@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../core';
+import { setChangePublished } from '../../modules/changes';
+import { aChange } from '../../modules/changes/change.factory';
+import { anOrganization, snapshotStore, tablesChanged } from '../../modules/organizations/organization.factory';
+import { actorOfUser, createApiToken, ROLES, type Role } from '../../modules/users';
+import { anActiveSession, aUser } from '../../modules/users/user.factory';
+import { DIALECTS } from '../../storage/testing';
+import { openTestServer, type TestServer } from '../testing';
+import { ORIGIN } from './testing';
+
+/**
+ * The role × route matrix (issue 5): every route of the application, requested by every role of
+ * organization A, by a user who only has a role in organization B ("outsider"), and anonymously,
+ * against the table below. A route of the editor or the API that is missing from the table fails
+ * the test, so nobody adds a route without deciding who may use it. Routes of the public portal
+ * have no access control by design; for them the test checks the rule instead: every identity gets
+ * the same answer and no cookie. All GETs run first and must not write anything.
+ */
+type Who = 'anonymous' | Role | 'outsider';
+const WHO: Who[] = ['anonymous', ...ROLES, 'outsider'];
+type Row = Record<Who, number>;
+
+const all = (status: number): Row => Object.fromEntries(WHO.map((w) => [w, status])) as Row;
+/** Anonymous, each role of A, and the outsider (a user of B only). */
+const members = (anonymous: number, member: number, outsider: number): Row => ({ ...all(member), anonymous, outsider });
+
+const EXPECTED: Record<string, Row> = {
+  'GET /healthz': all(200),
+  'GET /editor': members(303, 200, 200),
+  'GET /editor/assets/:name': all(200),
+  'GET /editor/inloggen': members(200, 303, 303),
+  'POST /editor/inloggen': all(422),
+  'GET /editor/inloggen/code': all(303),
+  'POST /editor/inloggen/code': all(303),
+  'POST /editor/uitloggen': all(303),
+  'GET /editor/account': members(303, 200, 200),
+  'POST /editor/account/tweestapsverificatie': members(401, 303, 303),
+  'POST /editor/account/tweestapsverificatie/bevestigen': members(401, 422, 422),
+  'POST /editor/account/sleutels': members(401, 422, 422),
+  // Someone else's token: its owner's organization admin may revoke it; nobody else learns it exists.
+  'POST /editor/account/sleutels/:id/intrekken': { ...members(401, 404, 404), admin: 303 },
+  'GET /editor/:org': members(303, 200, 404),
+  'GET /editor/:org/veranderingen/:id': members(303, 200, 404),
+  // The read API is public (published content only); a token changes nothing there yet.
+  'GET /api/v1/organizations': all(200),
+  'GET /api/v1/openapi.json': all(200),
+  'GET /api/v1/changes': all(200),
+  'GET /api/v1/changes/:id': all(200),
+  'GET /api/v1/changes/:id/legitimacy': all(200),
+  'GET /api/v1/changes/:id/expectations': all(200),
+  'GET /api/v1/goals/:id/versions': all(404),
+  'POST /api/v1/language/check': all(200),
+};
+
+/** Who sees the audit log on the change page (a permission inside a page, not a route). */
+const SEES_AUDIT: Who[] = ['admin', 'auditor'];
+
+/** Every route of the app as `METHOD /path`, read from Fastify's route tree (HEAD and trailing slashes folded). */
+const routesOf = (tree: string): string[] => {
+  const stack: string[] = [];
+  const routes = new Set<string>();
+  for (const line of tree.split('\n')) {
+    const at = line.indexOf('── ');
+    const match = at < 0 ? null : /^(.*) \(([A-Z, ]+)\)$/.exec(line.slice(at + 3));
+    if (!match) continue;
+    const depth = (at - 1) / 4;
+    stack.length = depth;
+    stack.push(match[1]!);
+    const path = stack.join('').replace(/(.)\/$/, '$1');
+    for (const method of match[2]!.split(', ')) if (method !== 'HEAD') routes.add(`${method} ${path}`);
+  }
+  return [...routes].sort();
+};
+
+const isGuarded = (route: string): boolean => / \/(editor|api)(\/|$)/.test(route) || route === 'GET /healthz';
+
+for (const dialect of DIALECTS) {
+  describe(`role × route matrix (${dialect})`, () => {
+    let server: TestServer;
+    let routes: string[];
+    let params: Record<string, string>;
+    const sessions = new Map<Who, string>();
+    const tokens = new Map<Who, string>();
+    let csrf: { cookie: string; token: string };
+
+    beforeAll(async () => {
+      server = await openTestServer(dialect);
+      const deps = server.deps;
+      const [a, b] = [await anOrganization(deps), await anOrganization(deps)];
+      const change = await aChange(deps, a.id);
+      await setChangePublished(deps, systemActor('test'), change.id, true);
+      const users = new Map<Who, Awaited<ReturnType<typeof aUser>>>();
+      for (const role of ROLES) users.set(role, await aUser(deps, a.id, role));
+      users.set('outsider', await aUser(deps, b.id, 'editor'));
+      for (const [who, u] of users) {
+        tokens.set(who, (await createApiToken(deps, actorOfUser(u.user, u.memberships), { name: 'matrix', organizationId: u.memberships[0]!.organizationId, scopes: ['read'] })).token);
+      }
+      // A token of A's editor that the others try to revoke.
+      const owner = await aUser(deps, a.id, 'editor');
+      const victim = await createApiToken(deps, actorOfUser(owner.user, owner.memberships), { name: 'someone else', organizationId: a.id, scopes: ['read'] });
+      params = { org: a.slug, id: change.id, change: change.slug, name: 'editor.css', sleutelId: victim.apiToken.id };
+      for (const [who, u] of users) sessions.set(who, u.user.id);
+      const page = await server.app.inject({ url: '/editor/inloggen' });
+      csrf = { cookie: `helder_csrf=${page.cookies.find((c) => c.name === 'helder_csrf')!.value}`, token: /name="_csrf" value="([^"]+)"/.exec(page.body)![1]! };
+      await server.app.ready();
+      routes = routesOf(server.app.printRoutes({ commonPrefix: false }));
+    });
+    afterAll(() => server.close());
+
+    const urlOf = (route: string): string => {
+      const path = route.split(' ')[1]!;
+      const filled = path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+        if (path.includes('/sleutels/') && name === 'id') return params.sleutelId!;
+        if (path.startsWith('/api/v1/goals/')) return '00000000-0000-4000-8000-000000000000';
+        return params[name] ?? name;
+      });
+      return filled === '/api/v1/changes' ? `${filled}?organization=${params.org}` : filled;
+    };
+
+    const request = async (route: string, who: Who) => {
+      const [method] = route.split(' ') as ['GET' | 'POST'];
+      const url = urlOf(route);
+      const headers: Record<string, string> = { accept: 'text/html' };
+      const cookies = [csrf.cookie];
+      if (who !== 'anonymous') {
+        cookies.push(`helder_session=${await anActiveSession(server.deps, sessions.get(who)!)}`);
+        headers.authorization = `Bearer ${tokens.get(who)}`;
+      }
+      headers.cookie = cookies.join('; ');
+      if (method === 'GET') return server.app.inject({ method, url, headers });
+      if (url.startsWith('/api/')) {
+        return server.app.inject({ method, url, headers: { ...headers, 'content-type': 'application/json' }, payload: { text: 'Wij maken de straat veiliger.' } });
+      }
+      return server.app.inject({ method, url, headers: { ...headers, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(csrf.token)}` });
+    };
+
+    it('finds the routes it must check (the route tree parses)', () => {
+      expect(routes).toEqual(expect.arrayContaining(['GET /editor', 'GET /editor/:org/veranderingen/:id', 'POST /editor/uitloggen', 'GET /api/v1/organizations']));
+    });
+
+    it('has an expected status for every route of the editor and the API, and no stale rows', () => {
+      const guarded = routes.filter(isGuarded);
+      expect(guarded.filter((r) => !(r in EXPECTED))).toEqual([]);
+      expect(Object.keys(EXPECTED).filter((r) => !routes.includes(r))).toEqual([]);
+    });
+
+    it('answers every route for every identity as the table says, and no GET writes anything', async () => {
+      const ordered = [...routes.filter((r) => r.startsWith('GET ')), ...routes.filter((r) => !r.startsWith('GET '))];
+      const before = await snapshotStore(server.deps.db);
+      let afterGets: Awaited<ReturnType<typeof snapshotStore>> | undefined;
+      const actual: Record<string, Partial<Row>> = {};
+      const expected: Record<string, Partial<Row>> = {};
+      for (const route of ordered) {
+        if (!route.startsWith('GET ') && !afterGets) afterGets = await snapshotStore(server.deps.db);
+        if (!isGuarded(route)) continue;
+        actual[route] = {};
+        expected[route] = EXPECTED[route] ?? {};
+        for (const who of WHO) {
+          const response = await request(route, who);
+          actual[route]![who] = response.statusCode;
+          if (route === 'GET /editor/:org/veranderingen/:id' && response.statusCode === 200) {
+            expect(response.body.includes('Auditlog'), `${who} and the audit log`).toBe(SEES_AUDIT.includes(who));
+          }
+        }
+      }
+      expect(actual).toEqual(expected);
+      // Sessions (last seen) and tokens (last used) are bookkeeping of the request itself.
+      const changed = tablesChanged(before, afterGets ?? (await snapshotStore(server.deps.db))).filter((t) => !['sessions', 'api_tokens'].includes(t));
+      expect(changed).toEqual([]);
+    });
+
+    it('gives every identity the same answer on public pages, without a cookie', async () => {
+      const publicRoutes = routes.filter((r) => !isGuarded(r) && r.startsWith('GET '));
+      expect(publicRoutes.length).toBeGreaterThan(0);
+      for (const route of publicRoutes) {
+        const statuses = new Set<number>();
+        for (const who of WHO) {
+          const response = await request(route, who);
+          statuses.add(response.statusCode);
+          expect(response.headers['set-cookie'], `${route} as ${who}`).toBeUndefined();
+        }
+        expect([...statuses], route).toHaveLength(1);
+      }
+    });
+  });
+}

@@ -1,0 +1,64 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { TEST_PASSWORD } from '../../modules/users/user.factory';
+import { totpCode } from '../../modules/users';
+
+/**
+ * Test-only: a tiny browser over `inject()` — a cookie jar (cookies by name, cleared when the server
+ * expires them) and the CSRF token of the last page it rendered — so editor tests read like what a
+ * person does: open a page, fill in a form, follow the redirect.
+ */
+export const ORIGIN = 'http://localhost:8080';
+
+export class Browser {
+  readonly cookies = new Map<string, string>();
+  csrf = '';
+  last?: LightMyRequestResponse;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(response: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now()) || c.maxAge === 0) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+    if (token) this.csrf = token;
+    this.last = response;
+    return response;
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: { accept: 'text/html', cookie: this.cookieHeader, ...headers } }));
+  }
+
+  /** Posts a form with this browser's CSRF token and our Origin, unless the options say otherwise. */
+  async post(url: string, form: Record<string, string | string[]> = {}, options: { csrf?: string | null; origin?: string | null; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams();
+    const token = options.csrf === undefined ? this.csrf : options.csrf;
+    if (token !== null) body.append('_csrf', token);
+    for (const [k, v] of Object.entries(form)) for (const x of [v].flat()) body.append(k, x);
+    const origin = options.origin === undefined ? ORIGIN : options.origin;
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', cookie: this.cookieHeader, ...options.headers };
+    if (origin !== null) headers.origin = origin;
+    return this.remember(await this.app.inject({ method: 'POST', url, headers, payload: body.toString() }));
+  }
+
+  /** Opens the login page and logs in; with a TOTP secret also passes the code step. */
+  async logIn(email: string, options: { password?: string; totpSecret?: string | null; now?: Date } = {}): Promise<LightMyRequestResponse> {
+    await this.get('/editor/inloggen');
+    const response = await this.post('/editor/inloggen', { email, password: options.password ?? TEST_PASSWORD });
+    if (response.headers.location === '/editor/inloggen/code' && options.totpSecret) {
+      await this.get('/editor/inloggen/code');
+      return this.post('/editor/inloggen/code', { code: totpCode(options.totpSecret, options.now ?? new Date()) });
+    }
+    return response;
+  }
+}
+
+/** The `Set-Cookie` header of a response for one cookie, as sent. */
+export const setCookieOf = (response: LightMyRequestResponse, name: string): string | undefined =>
+  ([] as string[]).concat((response.headers['set-cookie'] as string | string[] | undefined) ?? []).find((c) => c.startsWith(`${name}=`));

@@ -121,7 +121,7 @@ const Certainty = ({ view, report }: { view: View; report: LegitimacyReport }) =
     <UnorderedList>
       {rules.map((r) => (
         <ListItem>
-          <strong>{r.title[view.lang]}</strong>
+          {withReason ? <strong>{r.title[view.lang]}</strong> : r.title[view.lang]}
           {withReason && r.reason[view.lang] ? <>. {r.reason[view.lang]}</> : null}
         </ListItem>
       ))}

@@ -97,7 +97,7 @@ export const renderPage = (p: FrameProps): string =>
       footer={<Footer view={p.view} />}
     >
       <Breadcrumbs view={p.view} crumbs={p.breadcrumbs} />
-      {p.view.lang !== 'nl' && p.organization ? <p class="utrecht-paragraph utrecht-paragraph--small helder-language-note">{p.view.t.contentOnlyDutch}</p> : null}
+      {p.view.lang !== 'nl' && p.organization && p.breadcrumbs.length > 0 ? <p class="utrecht-paragraph utrecht-paragraph--small helder-language-note">{p.view.t.contentOnlyDutch}</p> : null}
       {p.children}
     </Document>,
   );

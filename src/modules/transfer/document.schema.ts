@@ -6,11 +6,14 @@ import { EFFECTS } from '../groups';
 import { DECISION_KINDS, DECISION_OUTCOMES, FOLLOW_UP_STATUSES } from '../decisions';
 import { DIRECTIONS, GOAL_LEVELS, REPORTING_INTERVALS } from '../goals';
 import { EVIDENCE_STRENGTHS, MEASURE_STATUSES } from '../measures';
+import { EXPECTATION_KINDS, EXPECTATION_SOURCES, EXPECTATION_STATUSES, SPEAKER_KINDS } from '../expectations';
 
 /**
  * The structure of an organization document, version 1. Every field is required (the export
  * always writes them all, `null` where empty) and every object is strict: a key this version does
- * not know is an error rather than silently dropped, because an import must lose nothing.
+ * not know is an error rather than silently dropped, because an import must lose nothing. The one
+ * exception: a change's `statements`, `expectations` and `conflicts` came later to version 1, so a
+ * document written before them imports with those lists empty.
  * Domain rules (lengths, direction of a target, …) are checked afterwards with the modules' own
  * schemas (invariants.ts); references between records in references.ts.
  */
@@ -95,6 +98,52 @@ const measure = z.strictObject({
 
 const impact = z.strictObject({ id, groupId: id, effect: z.enum(EFFECTS), meaning: text, expectation: text, createdAt: timestamp });
 
+const statement = z.strictObject({
+  id,
+  speaker: text,
+  speakerKind: z.enum(SPEAKER_KINDS),
+  role: text,
+  medium: text,
+  date,
+  quote: text,
+  url: text.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const response = z.strictObject({ text, channel: text, date });
+
+const expectation = z.strictObject({
+  id,
+  groupId: id.nullable(),
+  statementId: id.nullable(),
+  text,
+  kind: z.enum(EXPECTATION_KINDS),
+  source: z.enum(EXPECTATION_SOURCES),
+  raisedBy: text,
+  raisedWhere: text,
+  raisedOn: date.nullable(),
+  sourceUrl: text.nullable(),
+  status: z.enum(EXPECTATION_STATUSES),
+  /** In the order given: the order the register shows them in. */
+  goalIds: z.array(id),
+  decisionIds: z.array(id),
+  response: response.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const conflict = z.strictObject({
+  id,
+  groupAId: id,
+  groupBId: id,
+  description: text,
+  weighing: text,
+  decisionId: id.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
 const change = z.strictObject({
   id,
   slug: slugSchema,
@@ -112,6 +161,10 @@ const change = z.strictObject({
   goals: z.array(goal),
   measures: z.array(measure),
   impacts: z.array(impact),
+  // Added to version 1 later: absent in older documents, which import with an empty register.
+  statements: z.array(statement).default([]),
+  expectations: z.array(expectation).default([]),
+  conflicts: z.array(conflict).default([]),
 });
 
 const votes = z.strictObject({ for: count, against: count, abstain: count });
@@ -156,3 +209,6 @@ export type GoalRecord = ChangeRecord['goals'][number];
 export type GoalVersionRecord = GoalRecord['versions'][number];
 export type MeasureRecord = ChangeRecord['measures'][number];
 export type DecisionRecord = OrganizationDocument['decisions'][number];
+export type StatementRecord = ChangeRecord['statements'][number];
+export type ExpectationRecord = ChangeRecord['expectations'][number];
+export type ConflictRecord = ChangeRecord['conflicts'][number];

@@ -6,8 +6,25 @@ import { listGroups, selectImpacts } from '../groups';
 import { listDecisionsOfOrganization } from '../decisions';
 import { listGoals, selectAllVersions, selectAnchors, selectMeasurements } from '../goals';
 import { selectContributions, selectMeasures } from '../measures';
+import { selectConflicts, selectExpectations, selectStatements } from '../expectations';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type OrganizationDocument } from './document.schema';
-import { toAnchor, toChange, toContribution, toDecision, toGoal, toGroup, toImpact, toMeasure, toMeasurement, toMilestone, toOrganization, toVersion } from './records';
+import {
+  toAnchor,
+  toChange,
+  toConflict,
+  toContribution,
+  toDecision,
+  toExpectation,
+  toGoal,
+  toGroup,
+  toImpact,
+  toMeasure,
+  toMeasurement,
+  toMilestone,
+  toOrganization,
+  toStatement,
+  toVersion,
+} from './records';
 
 /**
  * Compares by code units, never by locale: the two databases collate text differently, and an
@@ -51,6 +68,9 @@ export const exportOrganization = async (deps: Deps, idOrSlug: string): Promise<
     const groups = await listGroups({ db }, organization.id);
     const decisions = await listDecisionsOfOrganization({ db }, organization.id);
     const anchors = await selectAnchors(db, scope);
+    const statements = await selectStatements(db, scope);
+    const expectations = await selectExpectations(db, scope);
+    const conflicts = await selectConflicts(db, scope);
 
     const milestonesOf = groupBy(milestones, (m) => m.changeId);
     const goalsOf = groupBy(goals, (g) => g.changeId);
@@ -59,6 +79,9 @@ export const exportOrganization = async (deps: Deps, idOrSlug: string): Promise<
     const measuresOf = groupBy(measures, (m) => m.changeId);
     const contributionsOf = groupBy(contributions, (c) => c.measureId);
     const impactsOf = groupBy(impacts, (i) => i.changeId);
+    const statementsOf = groupBy(statements, (s) => s.changeId);
+    const expectationsOf = groupBy(expectations, (e) => e.changeId);
+    const conflictsOf = groupBy(conflicts, (c) => c.changeId);
     const byCreated = byKeys<{ createdAt: string; id: string }>((x) => x.createdAt, (x) => x.id);
 
     return {
@@ -80,6 +103,10 @@ export const exportOrganization = async (deps: Deps, idOrSlug: string): Promise<
             toMeasure(measure, sorted((contributionsOf.get(measure.id) ?? []).map(toContribution), byCreated)),
           ),
           impacts: sorted((impactsOf.get(change.id) ?? []).map(toImpact), byCreated),
+          statements: sorted((statementsOf.get(change.id) ?? []).map(toStatement), byKeys((s) => s.date, (s) => s.createdAt, (s) => s.id)),
+          // An expectation's goalIds and decisionIds keep their order: it is the register's order.
+          expectations: sorted((expectationsOf.get(change.id) ?? []).map(toExpectation), byCreated),
+          conflicts: sorted((conflictsOf.get(change.id) ?? []).map(toConflict), byCreated),
         }),
       ),
       decisions: sorted(decisions.map(toDecision), byKeys((d) => d.date, (d) => d.createdAt, (d) => d.id)).map((d) => ({

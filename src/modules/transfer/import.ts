@@ -61,7 +61,9 @@ export const importOrganization = async (deps: Deps, actor: Actor, document: unk
   checkInvariants(doc, issues);
   if (!issues.empty) throw invalid(issues.issues);
   const counts = countsOf(doc);
-  const sha256 = createHash('sha256').update(canonicalJson(doc)).digest('hex');
+  // The document as given, not as parsed: an older version-1 document without the expectation
+  // register gets empty lists on parsing, and the hash must still match the file it came from.
+  const sha256 = createHash('sha256').update(canonicalJson(document)).digest('hex');
   return inTransaction(deps.db, async (tx) => {
     await assertOrganizationIsNew(tx, doc.organization);
     await insertDocument(tx, doc);

@@ -6,7 +6,8 @@ import { insertGroup, insertImpact, type GroupId } from '../groups';
 import { insertDecision, type DecisionId } from '../decisions';
 import { insertAnchor, insertGoalRow, insertMeasurement, insertVersion, type GoalId, type GoalVersionId } from '../goals';
 import { insertContribution, insertMeasure, type MeasureId } from '../measures';
-import type { DecisionRecord, OrganizationDocument } from './document.schema';
+import { insertConflict, insertExpectation, insertStatement, type ConflictId, type ExpectationId, type StatementId } from '../expectations';
+import type { ChangeRecord, DecisionRecord, OrganizationDocument } from './document.schema';
 import { pathOf } from './paths';
 
 /** How many records of each kind a document holds (and an import wrote). */
@@ -24,6 +25,9 @@ export interface TransferCounts {
   partyVotes: number;
   followUps: number;
   anchors: number;
+  statements: number;
+  expectations: number;
+  conflicts: number;
 }
 
 export const countsOf = (doc: OrganizationDocument): TransferCounts => {
@@ -43,6 +47,9 @@ export const countsOf = (doc: OrganizationDocument): TransferCounts => {
     partyVotes: doc.decisions.reduce((n, d) => n + d.partyVotes.length, 0),
     followUps: doc.decisions.reduce((n, d) => n + d.followUps.length, 0),
     anchors: doc.anchors.length,
+    statements: doc.changes.reduce((n, c) => n + c.statements.length, 0),
+    expectations: doc.changes.reduce((n, c) => n + c.expectations.length, 0),
+    conflicts: doc.changes.reduce((n, c) => n + c.conflicts.length, 0),
   };
 };
 
@@ -111,4 +118,28 @@ export const insertDocument = async (db: Db, doc: OrganizationDocument): Promise
     await at(pathOf('decisions', i), () => insertDecision(db, decision));
   }
   for (const [i, a] of doc.anchors.entries()) await at(pathOf('anchors', i), () => insertAnchor(db, { ...a, goalVersionId: a.goalVersionId as GoalVersionId }));
+  // The register last: it points at goals, groups and decisions (foreign keys).
+  for (const [i, c] of doc.changes.entries()) await insertRegister(db, c, pathOf('changes', i));
+};
+
+/** A change's statements, then its expectations (with their links; they may name a statement), then its conflicts. */
+const insertRegister = async (db: Db, c: ChangeRecord, change: string): Promise<void> => {
+  const changeId = c.id as ChangeId;
+  for (const [j, s] of c.statements.entries()) await at(pathOf(change, 'statements', j), () => insertStatement(db, { ...s, id: s.id as StatementId, changeId }));
+  for (const [j, e] of c.expectations.entries()) {
+    const expectation = {
+      ...e,
+      id: e.id as ExpectationId,
+      changeId,
+      groupId: e.groupId as GroupId | null,
+      statementId: e.statementId as StatementId | null,
+      goalIds: e.goalIds as GoalId[],
+      decisionIds: e.decisionIds as DecisionId[],
+    };
+    await at(pathOf(change, 'expectations', j), () => insertExpectation(db, expectation));
+  }
+  for (const [j, x] of c.conflicts.entries()) {
+    const conflict = { ...x, id: x.id as ConflictId, changeId, groupAId: x.groupAId as GroupId, groupBId: x.groupBId as GroupId, decisionId: x.decisionId as DecisionId | null };
+    await at(pathOf(change, 'conflicts', j), () => insertConflict(db, conflict));
+  }
 };

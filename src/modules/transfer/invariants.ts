@@ -5,6 +5,7 @@ import { groupSchema, impactSchema } from '../groups';
 import { createsObligation, decisionSchema } from '../decisions';
 import { goalContentSchema, measurementSchema } from '../goals';
 import { contributionSchema, measureSchema } from '../measures';
+import { conflictSchema, expectationSchema, statementSchema } from '../expectations';
 import type { GoalRecord, OrganizationDocument } from './document.schema';
 import { pathOf, type IssueList } from './paths';
 
@@ -17,7 +18,9 @@ const check = (issues: IssueList, schema: z.ZodType, value: unknown, path: strin
 /**
  * The domain rules each service enforces on the way in: lengths and formats, a goal's unit and the
  * direction of its target, a measure's dates, votes per party adding up to the totals, follow-ups
- * only on a motie or toezegging, measurements not before the baseline.
+ * only on a motie or toezegging, measurements not before the baseline; a statement's quote and
+ * link, an expectation's text, links (each id once) and response, a conflict between two different
+ * groups.
  */
 export const checkInvariants = (doc: OrganizationDocument, issues: IssueList): void => {
   check(issues, createOrganizationSchema, doc.organization, 'organization');
@@ -41,6 +44,9 @@ export const checkInvariants = (doc: OrganizationDocument, issues: IssueList): v
       for (const [k, x] of m.contributions.entries()) check(issues, contributionSchema, x, pathOf(measure, 'contributions', k));
     }
     for (const [j, x] of c.impacts.entries()) check(issues, impactSchema, x, pathOf(change, 'impacts', j));
+    for (const [j, x] of c.statements.entries()) check(issues, statementSchema, x, pathOf(change, 'statements', j));
+    for (const [j, x] of c.expectations.entries()) check(issues, expectationSchema, x, pathOf(change, 'expectations', j));
+    for (const [j, x] of c.conflicts.entries()) check(issues, conflictSchema, x, pathOf(change, 'conflicts', j));
   }
   for (const [i, d] of doc.decisions.entries()) {
     check(issues, decisionSchema, d, pathOf('decisions', i));

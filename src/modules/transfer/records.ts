@@ -4,7 +4,18 @@ import type { CitizenGroup, Impact } from '../groups';
 import type { Decision } from '../decisions';
 import type { Anchor, Goal, GoalVersion, Measurement } from '../goals';
 import type { Contribution, Measure } from '../measures';
-import type { ChangeRecord, DecisionRecord, GoalRecord, GoalVersionRecord, MeasureRecord, OrganizationDocument } from './document.schema';
+import type { Conflict, Expectation, Statement } from '../expectations';
+import type {
+  ChangeRecord,
+  ConflictRecord,
+  DecisionRecord,
+  ExpectationRecord,
+  GoalRecord,
+  GoalVersionRecord,
+  MeasureRecord,
+  OrganizationDocument,
+  StatementRecord,
+} from './document.schema';
 
 /**
  * The presenters of the document: each names its fields explicitly (never a spread row), so the
@@ -31,7 +42,9 @@ export const toGroup = (g: CitizenGroup): Doc['groups'][number] => ({
   createdAt: g.createdAt,
 });
 
-export const toChange = (c: Change, children: Pick<ChangeRecord, 'milestones' | 'goals' | 'measures' | 'impacts'>): ChangeRecord => ({
+type ChangeChildren = Pick<ChangeRecord, 'milestones' | 'goals' | 'measures' | 'impacts' | 'statements' | 'expectations' | 'conflicts'>;
+
+export const toChange = (c: Change, children: ChangeChildren): ChangeRecord => ({
   id: c.id,
   slug: c.slug,
   title: c.title,
@@ -147,4 +160,47 @@ export const toAnchor = (a: Anchor): Doc['anchors'][number] => ({
   decisionId: a.decisionId,
   goalVersionId: a.goalVersionId,
   createdAt: a.createdAt,
+});
+
+export const toStatement = (s: Statement): StatementRecord => ({
+  id: s.id,
+  speaker: s.speaker,
+  speakerKind: s.speakerKind,
+  role: s.role,
+  medium: s.medium,
+  date: s.date,
+  quote: s.quote,
+  url: s.url,
+  createdAt: s.createdAt,
+  updatedAt: s.updatedAt,
+});
+
+export const toExpectation = (e: Expectation): ExpectationRecord => ({
+  id: e.id,
+  groupId: e.groupId,
+  statementId: e.statementId,
+  text: e.text,
+  kind: e.kind,
+  source: e.source,
+  raisedBy: e.raisedBy,
+  raisedWhere: e.raisedWhere,
+  raisedOn: e.raisedOn,
+  sourceUrl: e.sourceUrl,
+  status: e.status,
+  goalIds: [...e.goalIds],
+  decisionIds: [...e.decisionIds],
+  response: e.response && { text: e.response.text, channel: e.response.channel, date: e.response.date },
+  createdAt: e.createdAt,
+  updatedAt: e.updatedAt,
+});
+
+export const toConflict = (c: Conflict): ConflictRecord => ({
+  id: c.id,
+  groupAId: c.groupAId,
+  groupBId: c.groupBId,
+  description: c.description,
+  weighing: c.weighing,
+  decisionId: c.decisionId,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
 });

@@ -1,4 +1,5 @@
-import type { DecisionRecord, OrganizationDocument } from './document.schema';
+import { linkIssues } from '../expectations';
+import type { ChangeRecord, DecisionRecord, OrganizationDocument } from './document.schema';
 import { pathOf, type IssueList } from './paths';
 
 /** Where each referable record sits in the document, by id. */
@@ -8,6 +9,7 @@ export interface DocumentIndex {
   versions: Map<string, { path: string }>;
   groups: Map<string, { path: string }>;
   decisions: Map<string, { path: string; decision: DecisionRecord }>;
+  statements: Map<string, { path: string; changeId: string }>;
 }
 
 /** Every record that has an id, with its path: ids must be unique in the whole document. */
@@ -29,6 +31,9 @@ const recordsWithIds = function* (doc: OrganizationDocument): Generator<{ id: st
       for (const [k, x] of m.contributions.entries()) yield { id: x.id, path: pathOf(change, 'measures', j, 'contributions', k) };
     }
     for (const [j, x] of c.impacts.entries()) yield { id: x.id, path: pathOf(change, 'impacts', j) };
+    for (const [j, x] of c.statements.entries()) yield { id: x.id, path: pathOf(change, 'statements', j) };
+    for (const [j, x] of c.expectations.entries()) yield { id: x.id, path: pathOf(change, 'expectations', j) };
+    for (const [j, x] of c.conflicts.entries()) yield { id: x.id, path: pathOf(change, 'conflicts', j) };
   }
   for (const [i, d] of doc.decisions.entries()) {
     yield { id: d.id, path: pathOf('decisions', i) };
@@ -48,7 +53,7 @@ const uniqueBy = (issues: IssueList, what: string) => {
 };
 
 export const indexDocument = (doc: OrganizationDocument): DocumentIndex => {
-  const index: DocumentIndex = { changes: new Map(), goals: new Map(), versions: new Map(), groups: new Map(), decisions: new Map() };
+  const index: DocumentIndex = { changes: new Map(), goals: new Map(), versions: new Map(), groups: new Map(), decisions: new Map(), statements: new Map() };
   for (const [i, g] of doc.groups.entries()) index.groups.set(g.id, { path: pathOf('groups', i) });
   for (const [i, c] of doc.changes.entries()) {
     index.changes.set(c.id, { path: pathOf('changes', i) });
@@ -56,6 +61,7 @@ export const indexDocument = (doc: OrganizationDocument): DocumentIndex => {
       index.goals.set(g.id, { path: pathOf('changes', i, 'goals', j), changeId: c.id });
       for (const [k, v] of g.versions.entries()) index.versions.set(v.id, { path: pathOf('changes', i, 'goals', j, 'versions', k) });
     }
+    for (const [j, x] of c.statements.entries()) index.statements.set(x.id, { path: pathOf('changes', i, 'statements', j), changeId: c.id });
   }
   for (const [i, d] of doc.decisions.entries()) index.decisions.set(d.id, { path: pathOf('decisions', i), decision: d });
   return index;
@@ -99,8 +105,59 @@ export const checkReferences = (doc: OrganizationDocument, index: DocumentIndex,
       if (!index.groups.has(x.groupId)) issues.add(path, 'no group with this id in the document');
       else groups(x.groupId, path);
     }
+    checkRegisterReferences(c, change, index, issues);
   }
   checkDecisionReferences(doc, index, issues);
+};
+
+/**
+ * The expectation register of one change, with the rules `recordExpectation` and `recordConflict`
+ * enforce (docs/expectations.md): the links a status requires (`linkIssues`); a goal or statement
+ * of this same change; a group or decision in the document (the same organization); only an
+ * adopted decision backs an expectation (a contradicted one may name a rejected motie); one
+ * conflict per pair of groups, in either order.
+ */
+const checkRegisterReferences = (c: ChangeRecord, change: string, index: DocumentIndex, issues: IssueList): void => {
+  const group = (groupId: string, path: string): void => {
+    if (!index.groups.has(groupId)) issues.add(path, 'no group with this id in the document');
+  };
+  const decision = (decisionId: string, path: string) => {
+    const found = index.decisions.get(decisionId);
+    if (!found) issues.add(path, 'no decision with this id in the document');
+    return found?.decision;
+  };
+  for (const [j, e] of c.expectations.entries()) {
+    const expectation = pathOf(change, 'expectations', j);
+    for (const issue of linkIssues(e.status, e.goalIds, e.decisionIds)) issues.add(pathOf(expectation, issue.path), issue.message);
+    if (e.groupId !== null) group(e.groupId, pathOf(expectation, 'groupId'));
+    if (e.statementId !== null) {
+      const statement = index.statements.get(e.statementId);
+      const path = pathOf(expectation, 'statementId');
+      if (!statement) issues.add(path, 'no statement with this id in the document');
+      else if (statement.changeId !== c.id) issues.add(path, `the statement (${statement.path}) is about another change`);
+    }
+    for (const [k, goalId] of e.goalIds.entries()) {
+      const goal = index.goals.get(goalId);
+      const path = pathOf(expectation, 'goalIds', k);
+      if (!goal) issues.add(path, 'no goal with this id in the document');
+      else if (goal.changeId !== c.id) issues.add(path, `the goal (${goal.path}) belongs to another change`);
+    }
+    for (const [k, decisionId] of e.decisionIds.entries()) {
+      const path = pathOf(expectation, 'decisionIds', k);
+      const found = decision(decisionId, path);
+      if (found && e.status !== 'contradicted' && found.outcome !== 'adopted') {
+        issues.add(path, `the decision has outcome ${found.outcome}; only an adopted decision backs an expectation`);
+      }
+    }
+  }
+  const pairs = uniqueBy(issues, 'a conflict between these groups is');
+  for (const [j, x] of c.conflicts.entries()) {
+    const conflict = pathOf(change, 'conflicts', j);
+    group(x.groupAId, pathOf(conflict, 'groupAId'));
+    group(x.groupBId, pathOf(conflict, 'groupBId'));
+    if (x.decisionId !== null) decision(x.decisionId, pathOf(conflict, 'decisionId'));
+    pairs([x.groupAId, x.groupBId].sort().join('/'), pathOf(conflict, 'groupBId'));
+  }
 };
 
 const checkDecisionReferences = (doc: OrganizationDocument, index: DocumentIndex, issues: IssueList): void => {

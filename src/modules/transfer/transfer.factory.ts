@@ -6,11 +6,14 @@ import { createGroup, setImpact } from '../groups';
 import { recordDecision, type Decision } from '../decisions';
 import { anchorGoal, createGoal, recordMeasurement, reviseGoal, type Goal } from '../goals';
 import { addContribution, createMeasure } from '../measures';
+import { recordConflict, recordExpectation, recordStatement } from '../expectations';
 
 /**
  * Test-only builder (not exported from index.ts): an organization that uses every part of the
  * document, built through the services so it obeys every rule a user's data does. Numbers that
  * are hard to round-trip (0.1, 1e-7, the largest double) sit in goals, measurements and measures.
+ * The expectation register has every status, links in a non-sorted order, a rejected decision
+ * that contradicts, empty optional fields, and an open (unweighed) conflict.
  */
 export interface TransferFixture {
   organization: Organization;
@@ -156,6 +159,62 @@ export const buildTransferFixture = async (deps: TestDeps, actor: Actor, slug = 
   await setImpact(deps, actor, traffic.id, { groupId: shops.id, effect: 'loses', meaning: 'Klanten met de auto rijden verder om.' });
   await setImpact(deps, actor, bikes.id, { groupId: residents.id, effect: 'neutral' });
   await setChangeStatus(deps, actor, traffic.id, 'decided');
+
+  step();
+  const promise = await recordStatement(deps, actor, traffic.id, {
+    speaker: 'Jan de Wit',
+    speakerKind: 'alderman',
+    role: 'wethouder Verkeer',
+    medium: 'Testdorper Courant',
+    date: '2026-01-10',
+    quote: 'Winkels in de binnenstad blijven gewoon met de auto bereikbaar.',
+    url: 'https://testdorp.example.nl/courant/2026-01-10',
+  });
+  await recordStatement(deps, actor, traffic.id, { speaker: 'Raadslid Pieters', speakerKind: 'politician', medium: 'raadsvergadering', date: '2026-02-01', quote: 'De lucht wordt echt schoner.' });
+  await recordExpectation(deps, actor, traffic.id, {
+    text: 'Klanten kunnen met de auto tot voor de winkel rijden.',
+    source: 'political_statement',
+    groupId: shops.id,
+    statementId: promise.id,
+    raisedBy: 'Jan de Wit',
+    raisedWhere: 'Testdorper Courant',
+    raisedOn: '2026-01-10',
+    sourceUrl: 'https://testdorp.example.nl/courant/2026-01-10',
+    status: 'unfounded',
+    response: { text: 'Twee straten gaan dicht voor auto’s. Laden en lossen mag wel.', channel: 'brief aan ondernemers', date: '2026-03-01' },
+  });
+  // One step between expectations: the document orders them by createdAt (then id).
+  step();
+  await recordExpectation(deps, actor, traffic.id, {
+    text: 'Er komen meer mensen naar het centrum.',
+    kind: 'normative',
+    source: 'consultation',
+    groupId: residents.id,
+    status: 'supported',
+    goalIds: [visitors.id, fineDust.id],
+    decisionIds: [motie.id, correction.id],
+  });
+  step();
+  await recordExpectation(deps, actor, traffic.id, {
+    text: 'De lucht wordt niet schoner door de knip.',
+    source: 'media',
+    status: 'contradicted',
+    goalIds: [fineDust.id],
+    decisionIds: [rejected.id],
+    response: { text: 'Het meetpunt Markt meet nu al minder fijnstof.', channel: 'pagina van de verandering', date: '2026-04-01' },
+  });
+  step();
+  await recordExpectation(deps, actor, traffic.id, { text: 'Er wordt elk jaar gemeten.', source: 'poll', raisedBy: 'deelnemers peiling', status: 'partly', decisionIds: [motie.id] });
+  await recordConflict(deps, actor, traffic.id, {
+    groupAId: residents.id,
+    groupBId: shops.id,
+    description: 'Bewoners willen schone lucht; winkeliers klanten met de auto.',
+    weighing: 'De raad vond schone lucht belangrijker, omdat het om gezondheid gaat.',
+    decisionId: correction.id,
+  });
+  const article = await recordStatement(deps, actor, bikes.id, { speaker: 'Lies Bakker', speakerKind: 'journalist', medium: 'Omroep Testdorp', date: '2026-05-05', quote: 'Duizend fietsen onder het plein.' });
+  await recordExpectation(deps, actor, bikes.id, { text: 'Ik kan mijn fiets altijd kwijt.', source: 'media', statementId: article.id, status: 'supported', goalIds: [bikesGoal.id] });
+  await recordConflict(deps, actor, bikes.id, { groupAId: shops.id, groupBId: residents.id, description: 'Nog open.' });
 
   return { organization, goals: { fineDust, visitors, bikes: bikesGoal }, decisions: { adopted, correction, motie, rejected } };
 };

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { newId } from '../../core';
+import { createHash } from 'node:crypto';
+import { canonicalJson, newId } from '../../core';
 import { auditOf, verifyChain, type OpenDatabase } from '../../storage';
 import { DIALECTS, openTestDatabase } from '../../storage/testing';
 import { attempt, issuePaths, snapshotStore, testActor, testDeps } from '../organizations/organization.factory';
@@ -50,6 +51,15 @@ for (const dialect of DIALECTS) {
       expect(doc.decisions.find((d) => d.id === fixture.decisions.correction.id)?.correctsId).toBe(fixture.decisions.adopted.id);
       expect(doc.decisions.find((d) => d.id === fixture.decisions.motie.id)?.followUps.map((f) => f.dueDate)).toEqual(['2026-06-30', '2027-01-31']);
       expect(doc.anchors).toHaveLength(3);
+      // The expectation register: statements by date, links in the order given, empty fields as null.
+      expect(traffic.statements.map((s) => s.date)).toEqual(['2026-01-10', '2026-02-01']);
+      expect(traffic.expectations.map((e) => e.status)).toEqual(['unfounded', 'supported', 'contradicted', 'partly']);
+      const [fineDust, visitors] = [traffic.goals[0]!.id, traffic.goals[1]!.id];
+      expect(traffic.expectations[1]).toMatchObject({ goalIds: [visitors, fineDust], decisionIds: [fixture.decisions.motie.id, fixture.decisions.correction.id], response: null, statementId: null });
+      expect(traffic.expectations[0]).toMatchObject({ statementId: traffic.statements[0]!.id, response: { channel: 'brief aan ondernemers', date: '2026-03-01' } });
+      expect(traffic.expectations[2]!.decisionIds).toEqual([fixture.decisions.rejected.id]);
+      expect(traffic.conflicts).toMatchObject([{ decisionId: fixture.decisions.correction.id }]);
+      expect(doc.changes[1]).toMatchObject({ statements: [{ url: null, role: '' }], expectations: [{ groupId: null, raisedOn: null }], conflicts: [{ weighing: '', decisionId: null }] });
       expect(JSON.stringify(again) === JSON.stringify(doc)).toBe(true);
     });
 
@@ -60,12 +70,27 @@ for (const dialect of DIALECTS) {
       expect(result.counts).toEqual({
         groups: 2, changes: 2, milestones: 2, goals: 3, goalVersions: 5, measurements: 3, measures: 3,
         contributions: 4, impacts: 3, decisions: 4, partyVotes: 3, followUps: 2, anchors: 3,
+        statements: 3, expectations: 5, conflicts: 2,
       });
       const back = await exportOrganization(deps, fixture.organization.slug);
       expect(back.exportedAt).toBe('2026-07-01T08:00:00.000Z');
       expect({ ...back, exportedAt: '' }).toEqual({ ...doc, exportedAt: '' });
       // Byte for byte, key order included: a diff of two exports shows only real changes.
       expect(JSON.stringify({ ...back, exportedAt: '' }) === JSON.stringify({ ...doc, exportedAt: '' })).toBe(true);
+    });
+
+    it('imports a version 1 document written before the expectation register, with an empty register', async () => {
+      const old = edit((d) => {
+        for (const c of d.changes) for (const key of ['statements', 'expectations', 'conflicts'] as const) delete (c as Partial<typeof c>)[key];
+      });
+      const deps = testDeps(target.db);
+      const result = await importOrganization(deps, testActor, old);
+      expect(result.counts).toMatchObject({ changes: 2, statements: 0, expectations: 0, conflicts: 0 });
+      const back = await exportOrganization(deps, fixture.organization.id);
+      expect(back.changes.map((c) => [c.statements, c.expectations, c.conflicts])).toEqual([[[], [], []], [[], [], []]]);
+      // The audit entry hashes the file as it came, without the lists parsing filled in.
+      const [entry] = await auditOf(target.db, 'organization', fixture.organization.id);
+      expect((entry?.data as { sha256: string }).sha256).toBe(createHash('sha256').update(canonicalJson(old)).digest('hex'));
     });
 
     it('starts the audit chain with one organization.imported entry', async () => {
@@ -122,6 +147,29 @@ for (const dialect of DIALECTS) {
       const correction = decisionIndex(fixture.decisions.correction.id);
       await rejects(edit((d) => Object.assign(d.decisions[correction]!, { correctsId: newId() })), 'validation_failed', `decisions[${correction}].correctsId`);
       await rejects(edit((d) => Object.assign(d.changes[traffic]!.goals[0]!, { currentVersion: 2 })), 'validation_failed', `changes[${traffic}].goals[0].currentVersion`);
+    });
+
+    it('refuses an expectation register whose references do not hold', async () => {
+      const traffic = changeIndex('minder-verkeer-in-de-binnenstad');
+      const bikes = changeIndex('nieuwe-fietsenstalling');
+      const expectation = (j: number) => `changes[${traffic}].expectations[${j}]`;
+      // A goal of another change, and a goal that is not in the document.
+      await rejects(edit((d) => Object.assign(d.changes[traffic]!.expectations[1]!, { goalIds: [d.changes[bikes]!.goals[0]!.id] })), 'validation_failed', `${expectation(1)}.goalIds[0]`);
+      await rejects(edit((d) => Object.assign(d.changes[traffic]!.expectations[2]!, { goalIds: [newId()] })), 'validation_failed', `${expectation(2)}.goalIds[0]`);
+      // A statement about another change.
+      await rejects(edit((d) => Object.assign(d.changes[traffic]!.expectations[0]!, { statementId: d.changes[bikes]!.statements[0]!.id })), 'validation_failed', `${expectation(0)}.statementId`);
+      // Backed by a rejected decision; contradicted without a goal; unfounded with a link.
+      await rejects(edit((d) => Object.assign(d.changes[traffic]!.expectations[3]!, { decisionIds: [fixture.decisions.rejected.id] })), 'validation_failed', `${expectation(3)}.decisionIds[0]`);
+      await rejects(edit((d) => Object.assign(d.changes[traffic]!.expectations[2]!, { goalIds: [] })), 'validation_failed', `${expectation(2)}.goalIds`);
+      await rejects(edit((d) => Object.assign(d.changes[traffic]!.expectations[0]!, { decisionIds: [fixture.decisions.motie.id] })), 'validation_failed', `${expectation(0)}.decisionIds`);
+      // A conflict with a group or decision that is not in the document, or a pair recorded twice.
+      await rejects(edit((d) => Object.assign(d.changes[bikes]!.conflicts[0]!, { groupBId: newId() })), 'validation_failed', `changes[${bikes}].conflicts[0].groupBId`);
+      await rejects(edit((d) => Object.assign(d.changes[traffic]!.conflicts[0]!, { decisionId: newId() })), 'validation_failed', `changes[${traffic}].conflicts[0].decisionId`);
+      await rejects(
+        edit((d) => d.changes[traffic]!.conflicts.push({ ...d.changes[bikes]!.conflicts[0]!, id: newId() })),
+        'validation_failed',
+        `changes[${traffic}].conflicts[1].groupBId`,
+      );
     });
 
     it('refuses a duplicate id at its second place', async () => {

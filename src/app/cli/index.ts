@@ -6,6 +6,7 @@ import { seedCommand } from './seed';
 import { serveCommand } from './serve';
 import { taalcheckCommand } from './taalcheck';
 import { exportCommand, importCommand } from './transfer';
+import { userCommand } from './user';
 import { withApp } from './with-app';
 
 const commands: Command[] = [
@@ -14,6 +15,7 @@ const commands: Command[] = [
   seedCommand,
   legitimacyCommand,
   auditCommand,
+  userCommand,
   {
     name: 'export',
     summary: 'write a whole organization as one JSON document',

@@ -41,6 +41,8 @@ export { findUser, getUser, listUsers, listMemberships, listMembers } from './us
  * `validation_failed` (wrong code), `rate_limited`.
  */
 export { startTotpEnrolment, pendingTotpEnrolment, confirmTotpEnrolment } from './user.service';
+/** Replaces a lost TOTP secret with a new pending one and ends the user's sessions. Throws `not_found`, `forbidden`. */
+export { resetTotp } from './user.service';
 export type { SessionStage, SessionSettings, Session } from './session';
 /** Session timeouts (idle 30 min, absolute 12 h, login steps 10 min). */
 export { DEFAULT_SESSION_SETTINGS, SESSION_STAGES } from './session';

@@ -6,7 +6,8 @@ import { newTotpSecret, otpauthUri, verifyTotp } from './totp';
 import { afterFailure, lockedFor, TOTP_RULE, totpKey } from './throttle';
 import { deleteThrottle, saveThrottle, selectThrottle } from './throttle.repository';
 import { requiresTotp, userIdOf, type Membership, type Role, type User } from './user';
-import { canManageUsers } from './user.policy';
+import { canManageUsers, isSystemActor } from './user.policy';
+import { deleteSessionsOfUser } from './session.repository';
 import { deleteMembership, insertMembership, insertUser, selectMembersOf, selectMemberships, selectUserRecord, selectUsers, toUser, updateUserRow } from './user.repository';
 import { createUserSchema, totpCodeSchema, type CreateUserInput } from './user.schema';
 
@@ -156,3 +157,22 @@ export const confirmTotpEnrolment = async (deps: Deps, actor: Actor, input: { co
   });
 };
 
+
+/**
+ * Recovery when an admin lost their authenticator: a new pending secret (confirmed by the first code
+ * at the next login), every session of the user ended, audited in each of their organizations. Only
+ * the installation (`helder user reset-totp`) or an admin of every organization of the user may.
+ * Throws `not_found`, `forbidden`.
+ */
+export const resetTotp = async (deps: Deps, actor: Actor, userId: string): Promise<{ secret: string; uri: string }> =>
+  inTransaction(deps.db, async (db) => {
+    const user = await getUser({ db }, userId);
+    const organizations = [...new Set((await selectMemberships(db, { userId: user.id })).map((m) => m.organizationId as string))];
+    if (!organizations.every((o) => canManageUsers(actor, o)) || (organizations.length === 0 && !isSystemActor(actor))) throw forbidden('only an admin of every organization of the user may reset two-factor authentication');
+    const secret = newTotpSecret();
+    const now = deps.clock.now().toISOString();
+    await updateUserRow(db, user.id, { totp_secret: secret, totp_confirmed_at: null, totp_last_step: null, updated_at: now });
+    await deleteSessionsOfUser(db, user.id);
+    for (const organizationId of organizations) await recordAudit(db, deps, actor, { organizationId, action: 'user.totp_reset', entityType: 'user', entityId: user.id, data: {} });
+    return { secret, uri: otpauthUri(secret, user.email) };
+  });

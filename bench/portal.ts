@@ -155,7 +155,7 @@ const serve = async (mode: string) => {
     const { seedDemo, DEMO_ORGANIZATION_SLUG } = await import('../src/modules/demo');
     const { getOrganizationChains } = await import('../src/modules/chains');
     const { buildServer } = await import('../src/web/server');
-    const { auditHeadVersion } = await import('../src/web/testing');
+    const { registerVersionReader } = await import('../src/storage');
     const database = createDatabase({ url: `sqlite:${process.env.DATABASE_FILE}` });
     await migrateToLatest(database.db);
     const deps = { db: database.db, clock: systemClock };
@@ -166,7 +166,7 @@ const serve = async (mode: string) => {
       hsts: false,
       health: async () => ({ ok: true, database: 'sqlite' }),
       // As app/deps.ts should wire it: the audit head, one indexed query compiled once.
-      registerVersion: auditHeadVersion(database.db),
+      registerVersion: registerVersionReader(database.db),
       portal: { rateLimit: { max: 600, timeWindowMs: 60_000, allowList: ['127.0.0.1'] } },
     });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -11,7 +11,7 @@ import { DEMO_ORGANIZATION_SLUG, seedDemo } from '../src/modules/demo';
 import { getOrganizationChains } from '../src/modules/chains';
 import { createDatabase, migrateToLatest, type OpenDatabase } from '../src/storage';
 import { buildServer } from '../src/web/server';
-import { auditHeadVersion } from '../src/web/testing';
+import { registerVersionReader } from '../src/storage';
 
 /**
  * Browser tests of the public portal in real Chromium (Debian's package, never a downloaded one):
@@ -58,7 +58,7 @@ describe.skipIf(!available)('portal in Chromium', () => {
       baseUrl: 'http://127.0.0.1',
       hsts: false,
       health: async () => ({ ok: true, database: 'sqlite' }),
-      registerVersion: auditHeadVersion(database.db),
+      registerVersion: registerVersionReader(database.db),
     });
     origin = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({

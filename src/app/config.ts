@@ -11,6 +11,9 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   HELDER_DEMO: z.enum(['on', 'off']).default('on'),
   HELDER_HSTS: z.enum(['on', 'off']).default('off'),
+  HELDER_SECURITY_CONTACT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').optional(),
+  HELDER_THEME_CSS: z.string().min(1).optional(),
+  HELDER_THEME_CLASS: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a CSS class name').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -22,6 +25,8 @@ export interface Config {
   seedDemo: boolean;
   hsts: boolean;
   logLevel: string;
+  /** Portal theming and contacts (docs/portal.md). */
+  portal: { securityContact?: string; themeCss?: string; themeClass?: string };
 }
 
 export class ConfigError extends Error {}
@@ -43,5 +48,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     seedDemo: e.HELDER_DEMO === 'on',
     hsts: e.HELDER_HSTS === 'on',
     logLevel: e.LOG_LEVEL,
+    portal: {
+      ...(e.HELDER_SECURITY_CONTACT ? { securityContact: e.HELDER_SECURITY_CONTACT } : {}),
+      ...(e.HELDER_THEME_CSS ? { themeCss: e.HELDER_THEME_CSS } : {}),
+      ...(e.HELDER_THEME_CLASS ? { themeClass: e.HELDER_THEME_CLASS } : {}),
+    },
   };
 };

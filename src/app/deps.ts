@@ -1,5 +1,5 @@
 import { systemClock } from '../core';
-import { createDatabase, migrateToLatest, pingDatabase, type Deps, type OpenDatabase } from '../storage';
+import { createDatabase, migrateToLatest, pingDatabase, registerVersionReader, type Deps, type OpenDatabase } from '../storage';
 import type { WebContext } from '../web/context';
 import type { Config } from './config';
 
@@ -24,4 +24,6 @@ export const webContextOf = (app: App, config: Config): WebContext => ({
     await pingDatabase(app.deps.db);
     return { ok: true, database: app.database.dialect };
   },
+  registerVersion: registerVersionReader(app.deps.db),
+  portal: config.portal,
 });

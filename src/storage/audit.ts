@@ -189,3 +189,18 @@ export const recordAudit = (
   actor: { id: string },
   entry: Omit<AuditEntry, 'actor' | 'at'>,
 ): Promise<AuditEvent> => appendAudit(tx, { ...entry, actor: actor.id, at: deps.clock.now() });
+
+/**
+ * A reader of the register's version: an organization's audit head sequence number (0 before its
+ * first write), or without an id the sum of all heads, which grows on any write anywhere. Every
+ * write appends to its chain in the same transaction, so an unchanged version means unchanged data:
+ * caches rely on it, whichever process wrote. The queries are compiled once, off the hot path.
+ */
+export const registerVersionReader = (db: Db): ((organizationId?: string) => Promise<number>) => {
+  const one = db.selectFrom('audit_heads').select('seq').where('organization_id', '=', '').compile();
+  const all = db.selectFrom('audit_heads').select((eb) => eb.fn.sum<number | string>('seq').as('seq')).compile();
+  return async (organizationId?: string): Promise<number> => {
+    const result = organizationId === undefined ? await db.executeQuery(all) : await db.executeQuery({ ...one, parameters: [organizationId] });
+    return Number((result.rows[0] as { seq?: number | string | null } | undefined)?.seq ?? 0);
+  };
+};

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { fixedClock } from '../core';
-import { pingDatabase, type DialectName, type OpenDatabase } from '../storage';
+import { pingDatabase, registerVersionReader, type DialectName, type OpenDatabase } from '../storage';
 import { openTestDatabase } from '../storage/testing';
 import type { PortalSettings } from './context';
 import { buildServer } from './server';
@@ -10,14 +10,6 @@ import { buildServer } from './server';
  * the organization's audit head sequence number, or the sum over all heads. The queries are built
  * and compiled once and executed with new parameters, so the hot path skips Kysely's builder.
  */
-export const auditHeadVersion = (db: OpenDatabase['db']) => {
-  const one = db.selectFrom('audit_heads').select('seq').where('organization_id', '=', '').compile();
-  const all = db.selectFrom('audit_heads').select((eb) => eb.fn.sum<number | string>('seq').as('seq')).compile();
-  return async (organizationId?: string): Promise<number> => {
-    const result = organizationId === undefined ? await db.executeQuery(all) : await db.executeQuery({ ...one, parameters: [organizationId] });
-    return Number((result.rows[0] as { seq?: number | string | null } | undefined)?.seq ?? 0);
-  };
-};
 
 export interface TestServer {
   app: FastifyInstance;
@@ -41,7 +33,7 @@ export const openTestServer = async (dialect: DialectName, now = '2026-06-01T10:
       return { ok: true, database: dialect };
     },
     // What app/deps.ts wires in production: the audit head, one indexed query, compiled once.
-    registerVersion: auditHeadVersion(open.db),
+    registerVersion: registerVersionReader(open.db),
     portal,
   });
   return {

@@ -18,10 +18,17 @@ const forbidden = (what: string) => new AppError('forbidden', what);
 /**
  * Creates a user with their first roles. Only an admin of every organization named (or the
  * installation itself, for the first admin) may do this. An admin gets a TOTP secret right away, so
- * the CLI can print the enrolment hint; it is confirmed by the first code at login.
+ * the CLI can print the enrolment hint; it is confirmed by the first code at login. `totpSecret`
+ * sets a known secret instead (the demo's documented admin; moving accounts from another system).
  */
-export const createUser = async (deps: Deps, actor: Actor, input: CreateUserInput): Promise<{ user: User; memberships: Membership[]; totpSecret: string | null }> => {
+export const createUser = async (
+  deps: Deps,
+  actor: Actor,
+  input: CreateUserInput,
+  options: { totpSecret?: string } = {},
+): Promise<{ user: User; memberships: Membership[]; totpSecret: string | null }> => {
   const data = parseInput(createUserSchema, input);
+  if (options.totpSecret !== undefined && !/^[A-Z2-7]{32}$/.test(options.totpSecret)) throw new AppError('validation_failed', 'a TOTP secret is 32 base32 characters');
   for (const m of data.memberships) if (!canManageUsers(actor, m.organizationId)) throw forbidden('only an admin of the organization may add its users');
   // Hashing costs tens of milliseconds: do it before the transaction opens.
   const passwordHash = await hashPassword(data.password);
@@ -37,7 +44,7 @@ export const createUser = async (deps: Deps, actor: Actor, input: CreateUserInpu
       const organization = await getOrganization({ db }, m.organizationId);
       memberships.push({ id: newId(), userId: id, organizationId: organization.id, role: m.role, createdAt: now });
     }
-    const totpSecret = requiresTotp(memberships) ? newTotpSecret() : null;
+    const totpSecret = options.totpSecret ?? (requiresTotp(memberships) ? newTotpSecret() : null);
     await insertUser(db, {
       id,
       email: data.email,

@@ -35,7 +35,9 @@ export const registerEditor = async (app: FastifyInstance, ctx: WebContext): Pro
       await editor.register(cookie);
       await editor.register(formbody, { bodyLimit: 65_536 });
       await registerCsrf(editor, { baseUrl: ctx.baseUrl });
-      editor.addHook('onRequest', sessionHook(ctx.deps, settings));
+      const resolveSession = sessionHook(ctx.deps, settings);
+      // Stylesheets need no session: no database query for them.
+      editor.addHook('onRequest', async (request) => (request.url.startsWith(`${EDITOR_PATH}/assets/`) ? undefined : resolveSession(request)));
       editor.addHook('onSend', async (request, reply) => {
         if (!request.url.startsWith(`${EDITOR_PATH}/assets/`)) reply.header('Cache-Control', 'no-store');
       });

@@ -41,6 +41,13 @@ export interface WebContext {
    */
   registerVersion?(organizationId?: string): Promise<number>;
   portal?: PortalSettings;
+  /**
+   * The server secret (HELDER_SECRET, at least 32 characters) that signs poll and reaction form
+   * tokens and keys the daily salted hashes of client addresses (docs/citizen-voice.md). Every app
+   * server behind one database needs the same value. Without it each process makes a random one:
+   * forms then fail after a restart or on another server.
+   */
+  secret?: string;
   /** Settings of the editor; sessions default to 30 minutes idle, 12 hours absolute (docs/editor.md). */
   editor?: { session?: Partial<SessionSettings> };
 }

@@ -35,6 +35,7 @@ export const openTestServer = async (dialect: DialectName, now = '2026-06-01T10:
     // What app/deps.ts wires in production: the audit head, one indexed query, compiled once.
     registerVersion: registerVersionReader(open.db),
     portal,
+    secret: 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz',
   });
   return {
     app,

@@ -62,9 +62,9 @@ export const submitPollAnswers = async (deps: VoiceDeps, changeId: string, input
   if (filled((input as { website?: unknown } | undefined)?.website)) throw rejection('honeypot', 'Dit formulier is niet goed ingevuld.', 'website');
   const data = parseInput(pollSubmissionSchema, input);
   const options = voiceOptions(deps);
-  const token = verifyFormToken(deps, 'poll', changeId, data.token, options.pollMinFillMs);
   return inTransaction(deps.db, async (db) => {
     const change = await publishedChange(db, changeId);
+    const token = verifyFormToken(deps, 'poll', change.id, data.token, options.pollMinFillMs);
     if (asksExperience(change.status) && data.q4 === undefined) throw invalidAnswer('q4', 'beantwoord ook hoe u de verandering ervaart');
     if (!asksExperience(change.status) && data.q4 !== undefined) throw invalidAnswer('q4', 'deze vraag komt pas als de verandering is begonnen');
     if (data.q5 !== undefined && data.q5 !== NO_GROUP && !(await groupsOf(db, change)).some((g) => g.id === data.q5)) {

@@ -74,8 +74,8 @@ const filled = (value: unknown): boolean => (typeof value === 'string' ? value.t
 
 /**
  * Posts a citizen's reaction (or reply) on a published change, from a client whose address the
- * web layer hashed. Checks, in this order, the honeypot, the input, the signed form (fill time),
- * the change and parent, the client's limits, and the duplicate check; then stores it `pending`
+ * web layer hashed. Checks, in this order, the honeypot, the input, the change, the signed form
+ * (fill time), the parent, the client's limits, and the duplicate check; then stores it `pending`
  * (pre-moderation) or `published` (post-moderation) with an audit entry that holds no name or text.
  *
  * Throws `not_found` (change, parent), `validation_failed` (input, depth, form, honeypot, too
@@ -86,9 +86,9 @@ export const postReaction = async (deps: VoiceDeps, changeId: string, input: Rea
   if (filled((input as { website?: unknown } | undefined)?.website)) throw rejection('honeypot', 'Dit formulier is niet goed ingevuld.', 'website');
   const data = parseInput(reactionSchema, input);
   const options = voiceOptions(deps);
-  verifyFormToken(deps, 'reaction', changeId, data.token, options.reactionMinFillMs);
   return inTransaction(deps.db, async (db) => {
     const change = await publishedChange(db, changeId);
+    verifyFormToken(deps, 'reaction', change.id, data.token, options.reactionMinFillMs);
     const parent = await parentFor(db, change.id, data.parentId);
     const now = deps.clock.now();
     await throttle(db, now, options.rules.reaction, client);

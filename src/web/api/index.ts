@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { WebContext } from '../context';
 import { languageRoutes } from './language.routes';
+import { pollRoutes } from './polls.routes';
+import { reactionRoutes } from './reactions.routes';
 import { apiRoutes } from './routes';
 
 /** Registers API v1 under /api/v1 with its OpenAPI document at /api/v1/openapi.json. */
@@ -25,6 +27,8 @@ export const registerApi = async (app: FastifyInstance, ctx: WebContext): Promis
     async (api) => {
       await api.register(apiRoutes(ctx));
       await api.register(languageRoutes);
+      await api.register(pollRoutes(ctx));
+      await api.register(reactionRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

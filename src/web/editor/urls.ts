@@ -42,6 +42,7 @@ export const editorUrls = {
   tokens: () => '/editor/account/sleutels',
   revokeToken: (id: string) => `/editor/account/sleutels/${encodeURIComponent(id)}/intrekken`,
   dashboard: (org: string) => base(org),
+  members: (org: string) => `${base(org)}/gebruikers`,
   entity: (org: string, entity: string, id: string) => `${base(org)}/${segmentOf(entity)}/${encodeURIComponent(id)}`,
   change: (org: string, id: string) => `${base(org)}/veranderingen/${encodeURIComponent(id)}`,
   edit: (org: string, entity: string, id: string, field?: string) => `${base(org)}/${segmentOf(entity)}/${encodeURIComponent(id)}/bewerken${field ? `#veld-${field}` : ''}`,

@@ -3,7 +3,7 @@ import { isId, isoDate, notFound } from '../../../core';
 import { getChangeChain, getOrganizationChains, type ChangeChain } from '../../../modules/chains';
 import { reportOf } from '../../../modules/legitimacy';
 import { listOrganizations } from '../../../modules/organizations';
-import { actorNames, canReadAudit, organizationsOf, readAuditTrail, rolesIn, ROLE_LABELS } from '../../../modules/users';
+import { actorNames, canManageUsers, canReadAudit, listMembers, organizationsOf, readAuditTrail, rolesIn, ROLE_LABELS } from '../../../modules/users';
 import type { WebContext } from '../../context';
 import { actorOf, organizationOf, requireRole } from '../../http/auth';
 import { ENTITY_LABELS } from '../labels';
@@ -12,6 +12,7 @@ import { editorUrls } from '../urls';
 import { ChangePage, type AuditView } from '../views/change';
 import { DashboardPage } from '../views/dashboard';
 import { HomePage } from '../views/home';
+import { MembersPage, type MemberRow } from '../views/members';
 
 /** Every id in a change's chain, with a name to show: what the to-do list and the audit log refer to. */
 const namesOf = (chain: ChangeChain): Map<string, string> => {
@@ -48,7 +49,19 @@ export const organizationRoutes = (ctx: WebContext) => async (app: FastifyInstan
       return { id: chain.change.id, title: chain.change.title, status: chain.change.status, published: chain.change.publishedAt !== null, score: report.score, failed: report.failed, ready: report.readyToCommunicate };
     });
     const roles = rolesIn(actorOf(request), organization.id).map((r) => ROLE_LABELS[r]);
-    return sendPage(request, reply, baseUrl, { title: organization.name, organization }, () => DashboardPage({ organization, roles, rows }));
+    return sendPage(request, reply, baseUrl, { title: organization.name, organization }, () => DashboardPage({ organization, roles, rows, canManageUsers: canManageUsers(actorOf(request), organization.id) }));
+  });
+
+  app.get('/:org/gebruikers', { preHandler: requireRole(deps, ['admin']) }, async (request, reply) => {
+    const organization = organizationOf(request);
+    const rows = new Map<string, MemberRow>();
+    for (const { user, role } of await listMembers(deps, organization.id)) {
+      const row = rows.get(user.id) ?? { name: user.name, email: user.email, roles: [], totp: user.totpEnabled ? 'on' : user.totpPending ? 'pending' : 'off', disabled: user.disabled };
+      row.roles.push(ROLE_LABELS[role]);
+      rows.set(user.id, row);
+    }
+    const breadcrumbs = [{ label: organization.name, href: editorUrls.dashboard(organization.slug) }, { label: 'Gebruikers' }];
+    return sendPage(request, reply, baseUrl, { title: `Gebruikers van ${organization.name}`, organization, breadcrumbs }, () => MembersPage({ organization, rows: [...rows.values()] }));
   });
 
   app.get('/:org/veranderingen/:id', { preHandler: requireRole(deps, 'any') }, async (request, reply) => {

@@ -16,6 +16,8 @@ export interface DashboardProps {
   organization: { name: string; slug: string };
   roles: string[];
   rows: DashboardRow[];
+  /** Admins get a link to the users of the organization. */
+  canManageUsers?: boolean;
 }
 
 export const Verdict = ({ ready, failed }: { ready: boolean; failed: number }) =>
@@ -36,7 +38,9 @@ export const DashboardPage = (p: DashboardProps) => {
   return (
     <>
       <Heading level={1}>{p.organization.name}</Heading>
-      <Paragraph>Uw rol: {p.roles.join(', ')}.</Paragraph>
+      <Paragraph>
+        Uw rol: {p.roles.join(', ')}.{p.canManageUsers ? <> <Link href={editorUrls.members(p.organization.slug)}>Gebruikers beheren</Link></> : null}
+      </Paragraph>
       {p.rows.length === 0 ? (
         <Paragraph>Deze organisatie heeft nog geen veranderingen.</Paragraph>
       ) : (

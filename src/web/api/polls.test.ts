@@ -45,6 +45,13 @@ for (const dialect of DIALECTS) {
       expect((await get(`/api/v1/changes/${change.id}/poll`)).json().token).not.toBe(body.token);
     });
 
+    it('documents its routes in the OpenAPI document', async () => {
+      const doc = (await get('/api/v1/openapi.json')).json();
+      for (const path of ['/api/v1/changes/{id}/poll', '/api/v1/changes/{id}/perception', '/api/v1/changes/{id}/reactions', '/api/v1/changes/{id}/reactions/form', '/api/v1/reactions/{id}/reports', '/api/v1/organizations/{slug}/moderation/reactions', '/api/v1/reactions/{id}/moderation']) {
+        expect(doc.paths).toHaveProperty([path]);
+      }
+    });
+
     it('answers 404 for a change that is not published and 400 for a malformed id', async () => {
       const { organization } = await aPolledChange(deps);
       const draft = await aChange(deps, organization.id, { title: 'Geheim' });

@@ -189,8 +189,8 @@ export const reactionRoutes =
       {
         schema: {
           summary: 'The moderation queue: pending, reported and unreviewed reactions, oldest first',
+          description: 'Needs `Authorization: Bearer hld_…` with the `reactions:moderate` scope of this organization.',
           tags: ['reactions'],
-          security: [{ bearer: [] }],
           params: z.object({ slug: z.string().min(1).max(80) }),
           querystring: z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1), size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20) }),
           response: {
@@ -214,8 +214,8 @@ export const reactionRoutes =
       {
         schema: {
           summary: 'Publish or reject (with reason) a reaction',
+          description: 'Needs `Authorization: Bearer hld_…` with the `reactions:moderate` scope of the reaction\'s organization.',
           tags: ['reactions'],
-          security: [{ bearer: [] }],
           params: idParam,
           body: looseBody({ decision: 'publish | reject', reason: 'Required when rejecting' }),
           response: { 200: moderatedReactionSchema, 422: problemSchema, ...authErrors },
@@ -234,8 +234,8 @@ export const reactionRoutes =
       {
         schema: {
           summary: 'An official answer of the organization, published at once',
+          description: 'Needs `Authorization: Bearer hld_…` with the `texts:write` scope of the change\'s organization.',
           tags: ['reactions'],
-          security: [{ bearer: [] }],
           params: idParam,
           body: looseBody({ text: 'Plain text, up to 2,000 characters', parentId: 'The reaction this answers', displayName: 'Defaults to the name of the token owner' }),
           response: { 201: moderatedReactionSchema, 422: problemSchema, ...authErrors },

@@ -156,6 +156,15 @@ for (const dialect of DIALECTS) {
       expect(await codeOf(verifySecondFactor(deps, 'not-a-session', { code: '123456' }))).toBe('unauthorized');
     });
 
+    it('accepts one code once even when two logins race with it', async () => {
+      const { deps, org } = await setup();
+      const { user, totpSecret } = await aUser(deps, org.id, 'admin');
+      const [first, second] = [await logIn(deps, { email: user.email, password: TEST_PASSWORD, ip }), await logIn(deps, { email: user.email, password: TEST_PASSWORD, ip })];
+      const code = totpCode(totpSecret!, deps.clock.now());
+      const results = await Promise.all([first, second].map((s) => codeOf(verifySecondFactor(deps, s.token, { code }))));
+      expect(results.sort()).toEqual(['ok', 'validation_failed']);
+    });
+
     it('sends an admin without TOTP to enrolment first, then promotes the session under a new id', async () => {
       const { deps, org } = await setup();
       const { user } = await aUser(deps, org.id, 'editor');

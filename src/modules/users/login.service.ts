@@ -6,7 +6,7 @@ import { deleteSession, deleteSessionsOfUser, deleteStaleSessions, insertSession
 import { afterFailure, EMAIL_RULE, emailKey, IP_RULE, ipKey, lockedFor, TOTP_RULE, totpKey, type ThrottleRule } from './throttle';
 import { deleteThrottle, saveThrottle, selectThrottle } from './throttle.repository';
 import { actorOfUser, normalizeEmail, requiresTotp, type Membership, type User } from './user';
-import { selectMemberships, selectUserRecord, toUser, updateUserRow } from './user.repository';
+import { claimTotpStep, selectMemberships, selectUserRecord, toUser } from './user.repository';
 import { loginSchema, totpCodeSchema, type LoginInput } from './user.schema';
 import { verifyTotp } from './totp';
 
@@ -147,7 +147,8 @@ export const verifySecondFactor = async (deps: Deps, token: string, input: { cod
   }
   return inTransaction(deps.db, async (db) => {
     const tx = { db, clock: deps.clock };
-    await updateUserRow(db, record.id, { totp_last_step: step, ...(record.totpEnabled ? {} : { totp_confirmed_at: now.toISOString() }), updated_at: now.toISOString() });
+    const won = await claimTotpStep(db, record.id, step, { ...(record.totpEnabled ? {} : { totp_confirmed_at: now.toISOString() }), updated_at: now.toISOString() });
+    if (!won) throw new AppError('validation_failed', 'code already used', { issues: [{ path: 'code', message: 'deze code is al gebruikt; wacht op de volgende code' }] });
     await deleteThrottle(db, key);
     await deleteSession(db, context.session.id);
     const user = { ...context.user, totpEnabled: true, totpPending: false };

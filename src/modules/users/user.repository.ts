@@ -75,3 +75,17 @@ export const selectMembersOf = async (db: Db, organizationId: string): Promise<{
     .execute();
   return rows.map(({ role, ...user }) => ({ user: toUser(rowToUserRecord(user)), role: role as Role }));
 };
+
+/**
+ * Records a used TOTP step only if it is newer than the last one, in one statement: of two requests
+ * racing with the same code, exactly one wins (RFC 6238 section 5.2, no replay). Returns whether it won.
+ */
+export const claimTotpStep = async (db: Db, id: string, step: number, set: Partial<Omit<Database['users'], 'id'>> = {}): Promise<boolean> => {
+  const result = await db
+    .updateTable('users')
+    .set({ ...set, totp_last_step: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+};

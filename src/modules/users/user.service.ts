@@ -8,7 +8,7 @@ import { deleteThrottle, saveThrottle, selectThrottle } from './throttle.reposit
 import { requiresTotp, userIdOf, type Membership, type Role, type User } from './user';
 import { canManageUsers, isSystemActor } from './user.policy';
 import { deleteSessionsOfUser } from './session.repository';
-import { deleteMembership, insertMembership, insertUser, selectMembersOf, selectMemberships, selectUserRecord, selectUsers, toUser, updateUserRow } from './user.repository';
+import { claimTotpStep, deleteMembership, insertMembership, insertUser, selectMembersOf, selectMemberships, selectUserRecord, selectUsers, toUser, updateUserRow } from './user.repository';
 import { createUserSchema, totpCodeSchema, type CreateUserInput } from './user.schema';
 
 type Read = Pick<Deps, 'db'>;
@@ -156,7 +156,9 @@ export const confirmTotpEnrolment = async (deps: Deps, actor: Actor, input: { co
     throw new AppError('validation_failed', 'wrong code', { issues: [{ path: 'code', message: 'deze code klopt niet; kijk of de tijd op uw telefoon goed staat' }] });
   }
   await inTransaction(deps.db, async (db) => {
-    await updateUserRow(db, user.id, { totp_confirmed_at: now.toISOString(), totp_last_step: step, updated_at: now.toISOString() });
+    if (!(await claimTotpStep(db, user.id, step, { totp_confirmed_at: now.toISOString(), updated_at: now.toISOString() }))) {
+      throw new AppError('validation_failed', 'code already used', { issues: [{ path: 'code', message: 'deze code is al gebruikt; wacht op de volgende code' }] });
+    }
     await deleteThrottle(db, key);
     for (const organizationId of new Set((await selectMemberships(db, { userId: user.id })).map((m) => m.organizationId))) {
       await recordAudit(db, deps, actor, { organizationId, action: 'user.totp_enabled', entityType: 'user', entityId: user.id, data: {} });

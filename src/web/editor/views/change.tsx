@@ -56,7 +56,8 @@ const Fixes = ({ p, fixes }: { p: ChangePageProps; fixes: FixRef[] }) => (
 export const ChangePage = (p: ChangePageProps) => {
   const failing = p.rules.filter((r) => r.status === 'failed');
   const unassessed = p.rules.filter((r) => r.status === 'not_assessed');
-  const fine = p.rules.filter((r) => r.status === 'passed' || r.status === 'not_applicable');
+  const fine = p.rules.filter((r) => r.status === 'passed');
+  const notApplicable = p.rules.filter((r) => r.status === 'not_applicable');
   return (
     <>
       <Heading level={1}>{p.change.title}</Heading>
@@ -90,6 +91,14 @@ export const ChangePage = (p: ChangePageProps) => {
           <summary>Wat al in orde is ({fine.length})</summary>
           <ul class="utrecht-unordered-list">
             {fine.map((r) => <li class="utrecht-unordered-list__item">{r.rule}. {r.title}: {r.reason}</li>)}
+          </ul>
+        </details>
+      ) : null}
+      {notApplicable.length > 0 ? (
+        <details>
+          <summary>Nog niet van toepassing ({notApplicable.length})</summary>
+          <ul class="utrecht-unordered-list">
+            {notApplicable.map((r) => <li class="utrecht-unordered-list__item">{r.rule}. {r.title}: {r.reason}</li>)}
           </ul>
         </details>
       ) : null}

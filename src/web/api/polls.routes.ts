@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -43,14 +43,26 @@ let warned = false;
 export const clientOf = (deps: VoiceDeps, request: FastifyRequest): Promise<ClientHash> => hashClientAddress(deps, request.ip);
 
 /**
- * A per-process flood guard in front of the database's own limits, keyed by the hashed address
+ * The key of the per-process flood guard: the address hashed with a random salt that lives only in
+ * this process's memory and is replaced every UTC day. Unlike `clientOf` it touches no database, so
+ * a GET stays a pure read (the database salt is created on the first write of a day).
+ */
+const floodKeyOf = (deps: VoiceDeps, request: FastifyRequest): string => {
+  const day = deps.clock.now().toISOString().slice(0, 10);
+  if (floodSalt.day !== day) floodSalt = { day, salt: randomBytes(32) };
+  return createHmac('sha256', floodSalt.salt).update(request.ip).digest('base64url');
+};
+let floodSalt = { day: '', salt: Buffer.alloc(0) };
+
+/**
+ * A per-process flood guard in front of the database's own limits, keyed by a hashed address
  * (never the raw one). Routes opt in with `config.rateLimit`; 429s are problem documents.
  */
 export const registerVoiceRateLimit = async (app: FastifyInstance, deps: VoiceDeps): Promise<void> => {
   await app.register(rateLimit, {
     global: false,
     cache: 10_000,
-    keyGenerator: (request) => clientOf(deps, request),
+    keyGenerator: (request) => floodKeyOf(deps, request),
     onExceeded: (request) => request.log.info({ event: 'citizen_voice.rejected', reason: 'rate_limited', route: request.routeOptions.url }, 'citizen write refused'),
   });
 };

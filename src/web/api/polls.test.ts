@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../core';
 import { setChangePublished } from '../../modules/changes';
 import { aChange } from '../../modules/changes/change.factory';
-import { testActor } from '../../modules/organizations/organization.factory';
+import { snapshotStore, tablesChanged, testActor } from '../../modules/organizations/organization.factory';
 import { rejection } from '../../modules/polls';
 import { aPolledChange, TEST_SECRET, type TestVoiceDeps } from '../../modules/polls/poll.factory';
 import { DIALECTS } from '../../storage/testing';
@@ -43,6 +43,14 @@ for (const dialect of DIALECTS) {
       expect(body.questions[3].options).toHaveLength(groups.length + 1);
       expect(body.minFillSeconds).toBe(2);
       expect((await get(`/api/v1/changes/${change.id}/poll`)).json().token).not.toBe(body.token);
+    });
+
+    it('writes nothing on a GET, not even the day\'s salt', async () => {
+      const { change } = await aPolledChange(deps);
+      server.deps.clock.advance(86_400_000);
+      const before = await snapshotStore(server.deps.db);
+      for (const path of ['poll', 'perception', 'reactions', 'reactions/form']) expect((await get(`/api/v1/changes/${change.id}/${path}`)).statusCode).toBe(200);
+      expect(tablesChanged(before, await snapshotStore(server.deps.db))).toEqual([]);
     });
 
     it('documents its routes in the OpenAPI document', async () => {

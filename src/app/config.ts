@@ -11,6 +11,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   HELDER_DEMO: z.enum(['on', 'off']).default('on'),
   HELDER_HSTS: z.enum(['on', 'off']).default('off'),
+  HELDER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   HELDER_SECURITY_CONTACT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').optional(),
   HELDER_THEME_CSS: z.string().min(1).optional(),
   HELDER_THEME_CLASS: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a CSS class name').optional(),
@@ -25,6 +26,8 @@ export interface Config {
   seedDemo: boolean;
   hsts: boolean;
   logLevel: string;
+  /** Signs form tokens and keys address hashes; unset: generated once and kept in the database. */
+  secret: string | undefined;
   /** Portal theming and contacts (docs/portal.md). */
   portal: { securityContact?: string; themeCss?: string; themeClass?: string };
 }
@@ -48,6 +51,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     seedDemo: e.HELDER_DEMO === 'on',
     hsts: e.HELDER_HSTS === 'on',
     logLevel: e.LOG_LEVEL,
+    secret: e.HELDER_SECRET,
     portal: {
       ...(e.HELDER_SECURITY_CONTACT ? { securityContact: e.HELDER_SECURITY_CONTACT } : {}),
       ...(e.HELDER_THEME_CSS ? { themeCss: e.HELDER_THEME_CSS } : {}),

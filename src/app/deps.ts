@@ -1,5 +1,5 @@
 import { systemClock } from '../core';
-import { createDatabase, migrateToLatest, pingDatabase, registerVersionReader, type Deps, type OpenDatabase } from '../storage';
+import { createDatabase, installationSecret, migrateToLatest, pingDatabase, registerVersionReader, type Deps, type OpenDatabase } from '../storage';
 import type { WebContext } from '../web/context';
 import type { Config } from './config';
 
@@ -16,7 +16,7 @@ export const openApp = async (config: Pick<Config, 'databaseUrl'>, options: { mi
   return { deps: { db: database.db, clock: systemClock }, database, close: () => database.close() };
 };
 
-export const webContextOf = (app: App, config: Config): WebContext => ({
+export const webContextOf = async (app: App, config: Config): Promise<WebContext> => ({
   deps: app.deps,
   baseUrl: config.baseUrl,
   hsts: config.hsts,
@@ -26,4 +26,5 @@ export const webContextOf = (app: App, config: Config): WebContext => ({
   },
   registerVersion: registerVersionReader(app.deps.db),
   portal: config.portal,
+  secret: config.secret ?? (await installationSecret(app.deps.db, app.deps.clock.now())),
 });

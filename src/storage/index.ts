@@ -8,3 +8,4 @@ export { appendAudit, recordAudit, registerVersionReader, verifyChain, auditOf, 
 export type { AuditEntry, AuditEvent, ChainReport } from './audit';
 export type { Database } from './schema';
 export type { Deps } from './deps';
+export { installationSecret } from './installation';

@@ -10,6 +10,7 @@ import { findOrganization } from '../organizations';
 import { demoCalendar } from './dates';
 import { DEMO_ORGANIZATION_SLUG, seedOrganization } from './organization';
 import type { SeedContext } from './seed-context';
+import { seedDemoAccounts } from './accounts';
 import { seedDogTax } from './dog-tax';
 import { seedLibraryBranches } from './library-branches';
 import { seedPaidParking } from './paid-parking';
@@ -19,6 +20,8 @@ import { seedWasteCollection } from './waste-collection';
 
 /** The slug of the demo municipality (`voorbeeldstad`); its presence means the demo was seeded. */
 export { DEMO_ORGANIZATION_SLUG } from './organization';
+/** The demo's accounts, one per role, and the demo admin's fixed TOTP secret (docs/editor.md; demo only). */
+export { DEMO_ACCOUNTS, DEMO_ADMIN_TOTP_SECRET } from './accounts';
 
 /**
  * Seeds the demo municipality with its groups, changes, decisions, goals, measurements, measures,
@@ -42,6 +45,8 @@ export const seedDemo = async (deps: Deps): Promise<{ organizationId: string; cr
       await seedWasteCollection(ctx);
       await seedPlaygrounds(ctx);
       await seedDogTax(ctx);
+      // One account per role, with documented passwords (docs/editor.md): demo only.
+      await seedDemoAccounts(txDeps, organizationId);
       return { organizationId, created: true };
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import * as core from './001_core';
 import * as expectations from './003_expectations';
 import * as accounts from './004_accounts';
 import * as citizenVoice from './005_citizen_voice';
+import * as installation from './006_installation';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the set is the
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '003_expectations': expectations,
   '004_accounts': accounts,
   '005_citizen_voice': citizenVoice,
+  '006_installation': installation,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,7 @@ import type { CitizenGroupTable, ImpactTable } from './groups';
 import type { ConflictTable, ExpectationLinkTable, ExpectationTable, StatementTable } from './expectations';
 import type { ApiTokenTable, LoginThrottleTable, MembershipTable, SessionTable, UserTable } from './accounts';
 import type { AuditEventTable, AuditHeadTable } from './audit';
+import type { InstallationSettingTable } from './installation';
 import type { PollCountTable, PollResponseTable, PollTokenUsedTable, PollTotalTable, ReactionReportTable, ReactionTable, VoiceSaltTable, VoiceSettingsTable, VoiceThrottleTable } from './citizen-voice';
 
 /** Every table Helder stores, keyed by table name: the type Kysely checks queries against. */
@@ -46,6 +47,7 @@ export interface Database {
   voice_salts: VoiceSaltTable;
   audit_events: AuditEventTable;
   audit_heads: AuditHeadTable;
+  installation_settings: InstallationSettingTable;
 }
 
 export type {
@@ -83,4 +85,5 @@ export type {
   VoiceSaltTable,
   AuditEventTable,
   AuditHeadTable,
+  InstallationSettingTable,
 };

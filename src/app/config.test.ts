@@ -10,6 +10,7 @@ describe('configuration from the environment', () => {
       baseUrl: 'http://localhost:8080',
       seedDemo: true,
       hsts: false,
+      trustProxy: false,
       portal: {},
     });
   });
@@ -24,6 +25,7 @@ describe('configuration from the environment', () => {
       HELDER_HSTS: 'on',
       HELDER_SECURITY_CONTACT: 'mailto:security@voorbeeldstad.nl',
       HELDER_THEME_CLASS: 'voorbeeldstad-theme',
+      HELDER_TRUST_PROXY: '10.0.0.0/8',
     });
     expect(config).toMatchObject({
       port: 3000,
@@ -32,6 +34,7 @@ describe('configuration from the environment', () => {
       baseUrl: 'https://veranderingen.voorbeeldstad.nl',
       seedDemo: false,
       hsts: true,
+      trustProxy: '10.0.0.0/8',
       portal: { securityContact: 'mailto:security@voorbeeldstad.nl', themeClass: 'voorbeeldstad-theme' },
     });
   });

@@ -11,6 +11,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   HELDER_DEMO: z.enum(['on', 'off']).default('on'),
   HELDER_HSTS: z.enum(['on', 'off']).default('off'),
+  HELDER_TRUST_PROXY: z.string().trim().optional(),
   HELDER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   HELDER_SECURITY_CONTACT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').optional(),
   HELDER_THEME_CSS: z.string().min(1).optional(),
@@ -26,6 +27,8 @@ export interface Config {
   seedDemo: boolean;
   hsts: boolean;
   logLevel: string;
+  /** Proxies whose X-Forwarded-For is believed: `true` for any, or a list of addresses/CIDRs. */
+  trustProxy: boolean | string;
   /** Signs form tokens and keys address hashes; unset: generated once and kept in the database. */
   secret: string | undefined;
   /** Portal theming and contacts (docs/portal.md). */
@@ -52,6 +55,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     hsts: e.HELDER_HSTS === 'on',
     logLevel: e.LOG_LEVEL,
     secret: e.HELDER_SECRET,
+    trustProxy: !e.HELDER_TRUST_PROXY || e.HELDER_TRUST_PROXY === 'off' ? false : e.HELDER_TRUST_PROXY === 'on' ? true : e.HELDER_TRUST_PROXY,
     portal: {
       ...(e.HELDER_SECURITY_CONTACT ? { securityContact: e.HELDER_SECURITY_CONTACT } : {}),
       ...(e.HELDER_THEME_CSS ? { themeCss: e.HELDER_THEME_CSS } : {}),

@@ -14,7 +14,7 @@ export const serve = async (config: Config, log: (line: string) => void): Promis
     await seedDemo(app.deps);
     log('Demo municipality "Gemeente Voorbeeldstad" created (HELDER_DEMO=off to skip).');
   }
-  const server = await buildServer(await webContextOf(app, config), { logger: { level: config.logLevel } });
+  const server = await buildServer(await webContextOf(app, config), { logger: { level: config.logLevel }, trustProxy: config.trustProxy });
   await server.listen({ port: config.port, host: config.host });
   log(`Helder runs at ${config.baseUrl}  (database: ${app.database.dialect}, ${app.database.location})`);
   let closing: Promise<void> | undefined;

@@ -9,6 +9,12 @@ import { portalProblemPage, registerPortal } from './portal';
 
 export interface ServerOptions {
   logger?: boolean | { level: string };
+  /**
+   * Behind a reverse proxy: which proxies to believe about the client address (fastify `trustProxy`:
+   * `true`, or addresses/CIDRs). Without it every visitor is the proxy, and rate limits and login
+   * throttles count them all as one client.
+   */
+  trustProxy?: boolean | string;
 }
 
 /**
@@ -24,6 +30,7 @@ export const buildServer = async (ctx: WebContext, options: ServerOptions = {}):
     disableRequestLogging: !['debug', 'trace'].includes(typeof options.logger === 'object' ? options.logger.level : ''),
     bodyLimit: 1_048_576,
     return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -262,7 +262,7 @@ const organizationRows = (rng: Rng, p: Plan, orgIndex: number, cursor: { change:
   const event = { organizationId: orgId, seq: 1, at: orgCreated, actor: 'system', action: 'organization.created', entityType: 'organization', entityId: orgId, data: { name: spec.name, slug } };
   const hash = hashEvent(GENESIS_HASH, event);
   rows.audit_events.push({ id: rng.uuid(), organization_id: orgId, seq: 1, at: orgCreated, actor: 'system', action: event.action, entity_type: 'organization', entity_id: orgId, data: canonicalJson(event.data), prev_hash: GENESIS_HASH, hash });
-  rows.audit_heads.push({ organization_id: orgId, seq: 1, hash });
+  rows.audit_heads.push({ organization_id: orgId, seq: 1, hash, register_seq: 1 });
 
   const changeCount = p.changesPerOrg[orgIndex]!;
   const groupIds: string[] = [];

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DIALECTS, openTestDatabase } from './testing';
-import { appendAudit, verifyChain } from './audit';
+import { appendAudit, registerVersionReader, verifyChain } from './audit';
 import { inTransaction, type OpenDatabase } from './database';
 
 const ORG = '00000000-0000-4000-8000-000000000001';
@@ -61,6 +61,35 @@ for (const dialect of DIALECTS) {
     it('keeps one chain when appends run concurrently', async () => {
       await Promise.all([6, 7, 8, 9].map((n) => inTransaction(open.db, (tx) => appendAudit(tx, entry(n)))));
       expect(await verifyChain(open.db, ORG)).toMatchObject({ ok: true, events: 9 });
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`register version on ${dialect}`, () => {
+    let open: OpenDatabase;
+    beforeEach(async () => {
+      open = await openTestDatabase(dialect);
+    });
+    afterEach(() => open.close());
+
+    it('moves on register writes, not on public events, while the chain takes both', async () => {
+      const version = registerVersionReader(open.db);
+      expect(await version(ORG)).toBe(0);
+      await inTransaction(open.db, (tx) => appendAudit(tx, entry(1)));
+      expect(await version(ORG)).toBe(1);
+      await inTransaction(open.db, (tx) => appendAudit(tx, { ...entry(2), scope: 'public' }));
+      await inTransaction(open.db, (tx) => appendAudit(tx, { ...entry(3), scope: 'public' }));
+      expect(await version(ORG)).toBe(1);
+      await inTransaction(open.db, (tx) => appendAudit(tx, entry(4)));
+      expect(await version(ORG)).toBe(4);
+      expect(await version()).toBe(4);
+      expect(await verifyChain(open.db, ORG)).toMatchObject({ ok: true, events: 4 });
+    });
+
+    it('starts a chain with a public event without moving the register version', async () => {
+      await inTransaction(open.db, (tx) => appendAudit(tx, { ...entry(1), scope: 'public' }));
+      expect(await registerVersionReader(open.db)(ORG)).toBe(0);
     });
   });
 }

@@ -13,6 +13,11 @@ export interface AuditEntry {
   entityId: string;
   data: unknown;
   at: Date;
+  /**
+   * `public` for anonymous citizen events (poll answers, reactions, reports): they are in the chain
+   * like every write, but do not move the register version that page caches key on.
+   */
+  scope?: 'register' | 'public';
 }
 
 export interface AuditEvent extends Omit<AuditEntry, 'at'> {
@@ -48,7 +53,7 @@ export const hashEvent = (prevHash: string, event: Omit<AuditEvent, 'prevHash' |
 export const appendAudit = async (tx: Db, entry: AuditEntry): Promise<AuditEvent> => {
   const head = await tx
     .updateTable('audit_heads')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .set((eb) => ({ seq: eb('seq', '+', 1), ...(entry.scope === 'public' ? {} : { register_seq: eb('seq', '+', 1) }) }))
     .where('organization_id', '=', entry.organizationId)
     .returning(['seq', 'hash'])
     .executeTakeFirst();
@@ -58,11 +63,15 @@ export const appendAudit = async (tx: Db, entry: AuditEntry): Promise<AuditEvent
     seq = Number(head.seq);
     prevHash = head.hash;
   } else {
-    await tx.insertInto('audit_heads').values({ organization_id: entry.organizationId, seq: 1, hash: GENESIS_HASH }).execute();
+    await tx
+      .insertInto('audit_heads')
+      .values({ organization_id: entry.organizationId, seq: 1, hash: GENESIS_HASH, register_seq: entry.scope === 'public' ? 0 : 1 })
+      .execute();
   }
   // Round-trip data through JSON so the hashed form equals what is stored and read back.
   const data = JSON.parse(canonicalJson(entry.data ?? null)) as unknown;
-  const base = { ...entry, data, seq, at: entry.at.toISOString() };
+  const { scope: _scope, ...rest } = entry;
+  const base = { ...rest, data, seq, at: entry.at.toISOString() };
   const hash = hashEvent(prevHash, base);
   await tx
     .insertInto('audit_events')
@@ -191,14 +200,15 @@ export const recordAudit = (
 ): Promise<AuditEvent> => appendAudit(tx, { ...entry, actor: actor.id, at: deps.clock.now() });
 
 /**
- * A reader of the register's version: an organization's audit head sequence number (0 before its
- * first write), or without an id the sum of all heads, which grows on any write anywhere. Every
+ * A reader of the register's version: the sequence number of an organization's newest audit event
+ * that changed the register (0 before its first write; public events excluded), or without an id
+ * the sum over all organizations, which grows on any register write anywhere. Every
  * write appends to its chain in the same transaction, so an unchanged version means unchanged data:
  * caches rely on it, whichever process wrote. The queries are compiled once, off the hot path.
  */
 export const registerVersionReader = (db: Db): ((organizationId?: string) => Promise<number>) => {
-  const one = db.selectFrom('audit_heads').select('seq').where('organization_id', '=', '').compile();
-  const all = db.selectFrom('audit_heads').select((eb) => eb.fn.sum<number | string>('seq').as('seq')).compile();
+  const one = db.selectFrom('audit_heads').select('register_seq as seq').where('organization_id', '=', '').compile();
+  const all = db.selectFrom('audit_heads').select((eb) => eb.fn.sum<number | string>('register_seq').as('seq')).compile();
   return async (organizationId?: string): Promise<number> => {
     const result = organizationId === undefined ? await db.executeQuery(all) : await db.executeQuery({ ...one, parameters: [organizationId] });
     return Number((result.rows[0] as { seq?: number | string | null } | undefined)?.seq ?? 0);

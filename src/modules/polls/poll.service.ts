@@ -89,7 +89,7 @@ export const submitPollAnswers = async (deps: VoiceDeps, changeId: string, input
     };
     await insertResponse(db, response);
     // No response id and no answers: the log says a poll was answered, not what or by whom.
-    await recordAudit(db, deps, CITIZEN, { organizationId: change.organizationId, action: 'poll.answered', entityType: 'change', entityId: change.id, data: {} });
+    await recordAudit(db, deps, CITIZEN, { organizationId: change.organizationId, scope: 'public', action: 'poll.answered', entityType: 'change', entityId: change.id, data: {} });
     return { changeId: change.id, message: 'Dank u wel! Uw antwoorden zijn opgeslagen.' };
   });
 };

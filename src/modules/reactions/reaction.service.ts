@@ -125,6 +125,7 @@ export const postReaction = async (deps: VoiceDeps, changeId: string, input: Rea
     // Ids and status only: the name and text are personal data and stay out of the chain.
     await recordAudit(db, deps, CITIZEN, {
       organizationId: change.organizationId,
+      scope: 'public',
       action: 'reaction.posted',
       entityType: 'reaction',
       entityId: reaction.id,
@@ -183,6 +184,7 @@ export const reportReaction = async (deps: VoiceDeps, reactionId: string, input:
     if (!result.counted) return { counted: false, message: REPORT_MESSAGE };
     await recordAudit(db, deps, CITIZEN, {
       organizationId: reaction.organizationId,
+      scope: 'public',
       action: result.hidden ? 'reaction.hidden_by_reports' : 'reaction.reported',
       entityType: 'reaction',
       entityId: reaction.id,

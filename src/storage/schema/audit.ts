@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** One entry of an organization's hash-chained audit log. Append-only. */
 export interface AuditEventTable {
   id: string;
@@ -18,4 +20,6 @@ export interface AuditHeadTable {
   organization_id: string;
   seq: number;
   hash: string;
+  /** Sequence of the newest event that changed the register (public events excluded). */
+  register_seq: Generated<number>;
 }

@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /** One entry of an organization's hash-chained audit log. Append-only. */
 export interface AuditEventTable {
   id: string;
@@ -21,5 +19,5 @@ export interface AuditHeadTable {
   seq: number;
   hash: string;
   /** Sequence of the newest event that changed the register (public events excluded). */
-  register_seq: Generated<number>;
+  register_seq: number;
 }

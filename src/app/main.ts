@@ -1,12 +1,16 @@
-import { countOrganizations } from './seed';
 import { seedDemo } from '../modules/demo';
+import { pruneVoiceGuard } from '../modules/polls';
 import { buildServer } from '../web/server';
 import type { Config } from './config';
 import { openApp, webContextOf } from './deps';
+import { countOrganizations } from './seed';
+
+const HOUR = 3_600_000;
 
 /**
  * Starts Helder: migrate, seed the demo municipality into an empty database (unless HELDER_DEMO=off),
- * listen, and close cleanly on SIGINT/SIGTERM so in-flight requests finish and the database is closed.
+ * listen, prune expired citizen-voice throttles and tokens hourly, and close cleanly on SIGINT/SIGTERM
+ * so in-flight requests finish and the database is closed.
  */
 export const serve = async (config: Config, log: (line: string) => void): Promise<() => Promise<void>> => {
   const app = await openApp(config);
@@ -17,9 +21,14 @@ export const serve = async (config: Config, log: (line: string) => void): Promis
   const server = await buildServer(await webContextOf(app, config), { logger: { level: config.logLevel }, trustProxy: config.trustProxy });
   await server.listen({ port: config.port, host: config.host });
   log(`Helder runs at ${config.baseUrl}  (database: ${app.database.dialect}, ${app.database.location})`);
+  const prune = setInterval(() => {
+    pruneVoiceGuard(app.deps).catch((error: unknown) => server.log.error({ err: error }, 'pruning the citizen-voice guard failed'));
+  }, HOUR);
+  prune.unref();
   let closing: Promise<void> | undefined;
   const stop = () =>
     (closing ??= (async () => {
+      clearInterval(prune);
       await server.close();
       await app.close();
     })());

@@ -194,5 +194,7 @@ export const updateMilestone = async (deps: Deps, actor: Actor, id: string, inpu
 
 export const listMilestones = (deps: Read, changeIds: readonly string[]) => selectMilestonesOf(deps.db, changeIds);
 
+export const findMilestone = (deps: Read, id: string): Promise<Milestone | undefined> => selectMilestone(deps.db, id);
+
 const stripUndefined = <T extends object>(value: T): Partial<T> =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

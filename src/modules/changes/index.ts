@@ -25,5 +25,7 @@ export { findChange, getChange, findChangeBySlug } from './change.service';
 export { listChanges } from './change.service';
 /** Milestones of a change's timeline. Throw `not_found`, `validation_failed`. */
 export { addMilestone, updateMilestone, listMilestones } from './change.service';
+/** Reads one milestone (undefined when there is none). */
+export { findMilestone } from './change.service';
 /** Row mapping and inserts, for the import of a whole organization (transfer module). */
 export { rowToChange, rowToMilestone, insertChange, insertMilestone, selectChangesOf } from './change.repository';

@@ -10,6 +10,7 @@ import { EDITOR_PATH } from '../http/session';
 import { editorAssets } from './assets';
 import { sendPage } from './render';
 import { accountRoutes } from './routes/account.routes';
+import { changeRoutes } from './routes/changes.routes';
 import { loginRoutes } from './routes/login.routes';
 import { organizationRoutes } from './routes/organization.routes';
 import { ErrorPage } from './views/home';
@@ -63,6 +64,7 @@ export const registerEditor = async (app: FastifyInstance, ctx: WebContext): Pro
       await editor.register(loginRoutes(ctx, settings));
       await editor.register(accountRoutes(ctx, settings));
       await editor.register(organizationRoutes(ctx));
+      await editor.register(changeRoutes(ctx));
     },
     { prefix: EDITOR_PATH },
   );

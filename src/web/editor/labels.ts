@@ -54,3 +54,18 @@ export const PROBLEM_LABELS: Record<string, string> = {
 };
 
 export const problemLabel = (problem: string): string => PROBLEM_LABELS[problem] ?? `Los op: ${problem}`;
+
+export const KIND_LABELS: Record<string, string> = {
+  regulation: 'Regelgeving',
+  budget_cut: 'Bezuiniging',
+  service_change: 'Verandering in dienstverlening',
+  reorganization: 'Reorganisatie',
+  policy: 'Beleid',
+  infrastructure: 'Infrastructuur',
+};
+
+/** Options of a select from a closed list and its Dutch labels, in the list's order. */
+export const optionsOf = (values: readonly string[], labels: Record<string, string>, empty?: string): { value: string; label: string }[] => [
+  ...(empty === undefined ? [] : [{ value: '', label: empty }]),
+  ...values.map((v) => ({ value: v, label: labels[v] ?? v })),
+];

@@ -24,6 +24,10 @@ type Row = Record<Who, number>;
 const all = (status: number): Row => Object.fromEntries(WHO.map((w) => [w, status])) as Row;
 /** Anonymous, each role of A, and the outsider (a user of B only). */
 const members = (anonymous: number, member: number, outsider: number): Row => ({ ...all(member), anonymous, outsider });
+/** Editing the chain: editors and admins get `status`, other roles 403, the outsider 404. */
+const chainRow = (anonymous: number, status: number): Row => ({ ...members(anonymous, 403, 404), editor: status, admin: status });
+/** Citizen texts: communicators too. */
+const textRow = (anonymous: number, status: number): Row => ({ ...chainRow(anonymous, status), communicator: status });
 
 const EXPECTED: Record<string, Row> = {
   'GET /healthz': all(200),
@@ -65,6 +69,39 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/v1/changes/:id/reactions/official': { ...members(401, 403, 404), editor: 201, communicator: 201 },
   // The id is a change's, not a reaction's: the moderator gets past the scope check to "not found".
   'POST /api/v1/reactions/:id/moderation': { ...members(401, 403, 403), moderator: 404 },
+  // Write API (issue 5): the token's scope decides before anything is parsed (401, 403); the editor of
+  // B passes the scope check and meets A's ids as "not found". The matrix sends `{ text }`: a change
+  // edit takes it (unknown fields are dropped), creates refuse it (422); placeholders that are not
+  // ids or dates (`:date`, `:groupId`, `:milestoneId`) are 400; ids of another kind are 404.
+  'PUT /api/v1/goals/:id/measurements/:date': { ...members(401, 403, 400), editor: 400 },
+  'POST /api/v1/organizations/:slug/changes': { ...members(401, 403, 404), editor: 422 },
+  'PATCH /api/v1/changes/:id': { ...members(401, 403, 404), editor: 200 },
+  'POST /api/v1/changes/:id/status': { ...members(401, 403, 404), editor: 422 },
+  'POST /api/v1/changes/:id/publication': { ...members(401, 403, 404), editor: 422 },
+  'POST /api/v1/changes/:id/milestones': { ...members(401, 403, 404), editor: 422 },
+  'PATCH /api/v1/changes/:id/milestones/:milestoneId': { ...members(401, 403, 400), editor: 400 },
+  'POST /api/v1/changes/:id/goals': { ...members(401, 403, 404), editor: 422 },
+  'PATCH /api/v1/goals/:id': { ...members(401, 403, 404), editor: 404 },
+  'POST /api/v1/goals/:id/anchors': { ...members(401, 403, 404), editor: 404 },
+  'POST /api/v1/changes/:id/measures': { ...members(401, 403, 404), editor: 422 },
+  'PATCH /api/v1/measures/:id': { ...members(401, 403, 404), editor: 404 },
+  'POST /api/v1/measures/:id/contributions': { ...members(401, 403, 404), editor: 404 },
+  'POST /api/v1/organizations/:slug/decisions': { ...members(401, 403, 404), editor: 422 },
+  'PUT /api/v1/decisions/:id': { ...members(401, 403, 404), editor: 404 },
+  'POST /api/v1/organizations/:slug/groups': { ...members(401, 403, 404), editor: 422 },
+  'PUT /api/v1/changes/:id/impacts/:groupId': { ...members(401, 403, 400), editor: 400 },
+  // Editing the chain (docs/editor.md): editors and admins edit the chain, communicators the citizen
+  // texts too. Empty forms answer 422 (or 409: a form without the version it was opened at); the
+  // `:id` is a change's, so routes for other entities answer "not found" past the role check.
+  'GET /editor/:org/veranderingen/nieuw': chainRow(303, 200),
+  'POST /editor/:org/veranderingen/nieuw': chainRow(401, 422),
+  'GET /editor/:org/veranderingen/:id/bewerken': textRow(303, 200),
+  'POST /editor/:org/veranderingen/:id/bewerken': textRow(401, 409),
+  'POST /editor/:org/veranderingen/:id/status': chainRow(401, 422),
+  'GET /editor/:org/veranderingen/:id/mijlpalen/nieuw': chainRow(303, 200),
+  'POST /editor/:org/veranderingen/:id/mijlpalen/nieuw': chainRow(401, 422),
+  'GET /editor/:org/mijlpalen/:id/bewerken': chainRow(303, 404),
+  'POST /editor/:org/mijlpalen/:id/bewerken': chainRow(401, 404),
 };
 
 /** Who sees the audit log on the change page (a permission inside a page, not a route). */

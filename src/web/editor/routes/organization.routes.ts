@@ -10,6 +10,7 @@ import { ENTITY_LABELS } from '../labels';
 import { sendPage } from '../render';
 import { editorUrls } from '../urls';
 import { ChangePage, type AuditView } from '../views/change';
+import { ChainOverview } from '../views/chain-overview';
 import { DashboardPage } from '../views/dashboard';
 import { HomePage } from '../views/home';
 import { MembersPage, type MemberRow } from '../views/members';
@@ -102,6 +103,8 @@ export const organizationRoutes = (ctx: WebContext) => async (app: FastifyInstan
           rules: report.rules.map((r) => ({ rule: r.rule, title: r.title.nl, status: r.status, reason: r.reason.nl, fixes: r.fixes })),
           names,
           audit,
+          overview: ChainOverview({ org: organization.slug, chain }),
+          saved: 'opgeslagen' in (request.query as object),
         }),
     );
   });

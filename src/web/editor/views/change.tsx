@@ -1,4 +1,5 @@
-import { DataList, Heading, Link, Paragraph, Table } from '../../views/components';
+import type { Child } from 'hono/jsx';
+import { Alert, DataList, Heading, Link, Paragraph, Table } from '../../views/components';
 import { ENTITY_LABELS, problemLabel, STATUS_LABELS } from '../labels';
 import { fixHref, type FixRef } from '../urls';
 import { Verdict } from './dashboard';
@@ -31,6 +32,10 @@ export interface ChangePageProps {
   names: Map<string, string>;
   /** Present only for auditors and admins. */
   audit?: AuditView[] | undefined;
+  /** The parts of the chain with links to their forms (editing the chain). */
+  overview?: Child;
+  /** Set after a form saved and came back here. */
+  saved?: boolean;
 }
 
 const dateTime = (iso: string): string =>
@@ -60,6 +65,7 @@ export const ChangePage = (p: ChangePageProps) => {
   const notApplicable = p.rules.filter((r) => r.status === 'not_applicable');
   return (
     <>
+      {p.saved ? <Alert type="ok"><Paragraph>Opgeslagen. De legitimiteitscheck hieronder is bijgewerkt.</Paragraph></Alert> : null}
       <Heading level={1}>{p.change.title}</Heading>
       <DataList
         rows={[
@@ -102,6 +108,7 @@ export const ChangePage = (p: ChangePageProps) => {
           </ul>
         </details>
       ) : null}
+      {p.overview ?? null}
       {p.audit ? (
         <section aria-labelledby="auditlog">
           <Heading level={2} id="auditlog">Auditlog</Heading>

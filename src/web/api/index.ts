@@ -6,6 +6,7 @@ import { languageRoutes } from './language.routes';
 import { pollRoutes } from './polls.routes';
 import { reactionRoutes } from './reactions.routes';
 import { apiRoutes } from './routes';
+import { writeRoutes } from './write';
 
 /** Registers API v1 under /api/v1 with its OpenAPI document at /api/v1/openapi.json. */
 export const registerApi = async (app: FastifyInstance, ctx: WebContext): Promise<void> => {
@@ -29,6 +30,7 @@ export const registerApi = async (app: FastifyInstance, ctx: WebContext): Promis
       await api.register(languageRoutes);
       await api.register(pollRoutes(ctx));
       await api.register(reactionRoutes(ctx));
+      await api.register(writeRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { decisionSchema as decisionInput, getDecision, recordDecision, updatePendingDecision, type Decision, type DecisionInput } from '../../../modules/decisions';
+import { getOrganization } from '../../../modules/organizations';
+import type { WebContext } from '../../context';
+import { tokenActorOf } from '../auth';
+import { presentDecision } from '../presenters';
+import { decisionSchema } from '../schemas';
+import { assertOwned, bodyOf, idParam, needs, slugParam, tokenWith, writeErrors } from './shared';
+
+export const writtenDecisionSchema = decisionSchema.extend({ organizationId: z.string(), changeId: z.string().nullable(), createdAt: z.string() });
+export const presentWrittenDecision = (d: Decision): z.infer<typeof writtenDecisionSchema> => ({
+  ...presentDecision(d),
+  organizationId: d.organizationId,
+  changeId: d.changeId,
+  createdAt: d.createdAt,
+});
+
+/**
+ * Decisions (chain:write), with Popolo's vote counts (for/against/abstain, optionally per party).
+ * Once its outcome is set a decision is never edited: a correction is a new record naming
+ * `correctsId` (DOMAIN.md).
+ */
+export const decisionWriteRoutes =
+  (ctx: WebContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { deps } = ctx;
+    const write = tokenWith(deps, 'chain:write');
+
+    app.post(
+      '/organizations/:slug/decisions',
+      {
+        ...write,
+        schema: {
+          summary: 'Record a decision, or a correction of one (`correctsId`)',
+          description: `${needs('chain:write')} Votes per party must add up to the totals; follow-ups only on a motie or toezegging (422). Correcting a decision that was already corrected is 409.`,
+          tags: ['decisions', 'write'],
+          params: slugParam,
+          body: decisionInput,
+          response: { 201: writtenDecisionSchema, ...writeErrors },
+        },
+      },
+      async (request, reply) => {
+        const organization = await getOrganization(deps, request.params.slug);
+        assertOwned(request, organization.id, 'organization', request.params.slug);
+        const decision = await recordDecision(deps, tokenActorOf(request), organization.id, bodyOf<DecisionInput>(request));
+        return reply.status(201).send(presentWrittenDecision(decision));
+      },
+    );
+
+    app.put(
+      '/decisions/:id',
+      {
+        ...write,
+        schema: {
+          summary: 'Replace a pending decision (e.g. set the outcome after the vote)',
+          description: `${needs('chain:write')} Once the outcome is set, or a newer record corrects it, this is 409 \`invalid_state\`: record a correction instead.`,
+          tags: ['decisions', 'write'],
+          params: idParam,
+          body: decisionInput,
+          response: { 200: writtenDecisionSchema, ...writeErrors },
+        },
+      },
+      async (request) => {
+        const decision = await getDecision(deps, request.params.id);
+        assertOwned(request, decision.organizationId, 'decision', decision.id);
+        return presentWrittenDecision(await updatePendingDecision(deps, tokenActorOf(request), decision.id, bodyOf<DecisionInput>(request)));
+      },
+    );
+  };

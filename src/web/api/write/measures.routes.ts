@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { getChange } from '../../../modules/changes';
+import { addContribution, contributionSchema as contributionInput, createMeasure, getMeasure, measureSchema, updateMeasure, type ContributionInput, type MeasureInput } from '../../../modules/measures';
+import type { WebContext } from '../../context';
+import { tokenActorOf } from '../auth';
+import { contributionSchema, presentContribution, presentMeasure, writtenMeasureSchema } from './presenters';
+import { assertOwned, bodyOf, editBodyOf, idParam, needs, tokenWith, writeErrors } from './shared';
+
+/** Measures and their contributions to goals (chain:write). */
+export const measureWriteRoutes =
+  (ctx: WebContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { deps } = ctx;
+    const write = tokenWith(deps, 'chain:write');
+    const ownedMeasure = async (request: Parameters<typeof assertOwned>[0], id: string) => {
+      const measure = await getMeasure(deps, id);
+      assertOwned(request, (await getChange(deps, measure.changeId)).organizationId, 'measure', id);
+      return measure;
+    };
+
+    app.post(
+      '/changes/:id/measures',
+      {
+        ...write,
+        schema: { summary: 'Add a measure to a change', description: needs('chain:write'), tags: ['measures', 'write'], params: idParam, body: measureSchema, response: { 201: writtenMeasureSchema, ...writeErrors } },
+      },
+      async (request, reply) => {
+        const change = await getChange(deps, request.params.id);
+        assertOwned(request, change.organizationId, 'change', change.id);
+        return reply.status(201).send(presentMeasure(await createMeasure(deps, tokenActorOf(request), change.id, bodyOf<MeasureInput>(request))));
+      },
+    );
+
+    app.patch(
+      '/measures/:id',
+      {
+        ...write,
+        schema: {
+          summary: 'Edit a measure: only the fields given change (`null` clears one)',
+          description: needs('chain:write'),
+          tags: ['measures', 'write'],
+          params: idParam,
+          body: editBodyOf(measureSchema),
+          response: { 200: writtenMeasureSchema, ...writeErrors },
+        },
+      },
+      async (request) => {
+        const measure = await ownedMeasure(request, request.params.id);
+        return presentMeasure(await updateMeasure(deps, tokenActorOf(request), measure.id, bodyOf<MeasureInput>(request)));
+      },
+    );
+
+    app.post(
+      '/measures/:id/contributions',
+      {
+        ...write,
+        schema: {
+          summary: 'Say how a measure contributes to a goal of its own change',
+          description: `${needs('chain:write')} A goal of another change is 422; the same pair twice is 409.`,
+          tags: ['measures', 'write'],
+          params: idParam,
+          body: contributionInput,
+          response: { 201: contributionSchema, ...writeErrors },
+        },
+      },
+      async (request, reply) => {
+        const measure = await ownedMeasure(request, request.params.id);
+        return reply.status(201).send(presentContribution(await addContribution(deps, tokenActorOf(request), measure.id, bodyOf<ContributionInput>(request))));
+      },
+    );
+  };

@@ -3,6 +3,7 @@ import { addMilestone, createChange, setChangePublished } from '../../modules/ch
 import { recordDecision } from '../../modules/decisions';
 import { anchorGoal, createGoal, recordMeasurement, reviseGoal } from '../../modules/goals';
 import { createGroup, setImpact } from '../../modules/groups';
+import { recordConflict, recordExpectation, recordStatement, weighConflict } from '../../modules/expectations';
 import { addContribution, createMeasure } from '../../modules/measures';
 import { createOrganization } from '../../modules/organizations';
 import type { Deps } from '../../storage';
@@ -45,6 +46,19 @@ export const seedPortalFixture = async (deps: Deps) => {
   const students = await createGroup(deps, actor, org.id, { name: 'Scholieren', estimatedSize: 3_000 });
   await setImpact(deps, actor, change.id, { groupId: north.id, effect: 'loses', meaning: `Uw vestiging in Noord gaat dicht. ${XSS}` });
   await setImpact(deps, actor, other.id, { groupId: students.id, effect: 'gains', meaning: 'U fietst veiliger naar school.' });
+  await setImpact(deps, actor, change.id, { groupId: students.id, effect: 'gains', meaning: 'De centrale bibliotheek is langer open om te leren.' });
+  // The expectation register: a promise no goal supports, one a goal contradicts, one a decision backs, and a weighed conflict.
+  const statement = await recordStatement(deps, actor, change.id, {
+    speaker: 'Piet Praat', speakerKind: 'politician', role: 'fractievoorzitter', medium: 'Teststadse Courant', date: '2025-12-01', quote: `Geen enkele vestiging gaat dicht! ${XSS}`, url: 'https://example.org/krant/1',
+  });
+  await recordExpectation(deps, actor, change.id, {
+    text: `Alle vestigingen blijven open. ${XSS}`, source: 'political_statement', statementId: statement.id, raisedBy: 'Piet Praat', raisedWhere: 'Teststadse Courant', raisedOn: '2025-12-01', status: 'unfounded',
+    response: { text: 'De raad heeft besloten dat twee vestigingen dichtgaan. Dat staat in het raadsbesluit.', channel: 'deze pagina', date: '2026-01-20' },
+  });
+  await recordExpectation(deps, actor, change.id, { text: 'De centrale bibliotheek krijgt minder bezoekers.', source: 'media', groupId: north.id, raisedBy: 'Teststadse Courant', status: 'contradicted', goalIds: [goal.id] });
+  await recordExpectation(deps, actor, change.id, { text: 'Er komt een besluit van de raad over de vestigingen.', source: 'consultation', status: 'supported', decisionIds: [decision.id] });
+  const conflict = await recordConflict(deps, actor, change.id, { groupAId: north.id, groupBId: students.id, description: `Noord wil de vestiging houden; scholieren willen langere openingstijden. ${XSS}` });
+  await weighConflict(deps, actor, conflict.id, { weighing: 'Met het geld kan één goede centrale bibliotheek langer open. Daarom gaat Noord dicht.', decisionId: decision.id });
   await setChangePublished(deps, actor, change.id, true);
-  return { org, change, draft, other, goal, decision };
+  return { org, change, draft, other, goal, decision, north, students };
 };

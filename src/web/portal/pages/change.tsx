@@ -5,15 +5,17 @@ import { safeHref } from '../../views/render';
 import { updatesOf, type ChangePageData, type Update } from '../data';
 import { formatDate, formatValue } from '../i18n';
 import { changePath, orgPath, type View } from '../site';
+import { VOICE } from '../voice-i18n';
 import { renderPage } from './frame';
+import { Expectations } from './expectations';
 import { Goals } from './goals';
 import { ChangeStatusBadge, EffectBadge, excerpt } from './shared';
 
 /** The sections of the change page, in the order of issue 3; the ids are Dutch because the URLs are. */
-const SECTIONS = ['waarom', 'wat', 'wanneer', 'gevolgen', 'doelen', 'besluiten', 'maatregelen', 'zekerheid', 'updates', 'delen'] as const;
+const SECTIONS = ['waarom', 'wat', 'wanneer', 'gevolgen', 'verwachtingen', 'doelen', 'besluiten', 'maatregelen', 'zekerheid', 'updates', 'delen'] as const;
 type Section = (typeof SECTIONS)[number];
 const sectionTitle = (view: View, s: Section): string =>
-  ({ waarom: view.t.why, wat: view.t.what, wanneer: view.t.when, gevolgen: view.t.meaning, doelen: view.t.goals, besluiten: view.t.decisions, maatregelen: view.t.measures, zekerheid: view.t.certainty, updates: view.t.updates, delen: view.t.share })[s];
+  ({ waarom: view.t.why, wat: view.t.what, wanneer: view.t.when, gevolgen: view.t.meaning, verwachtingen: VOICE[view.lang].expectations, doelen: view.t.goals, besluiten: view.t.decisions, maatregelen: view.t.measures, zekerheid: view.t.certainty, updates: view.t.updates, delen: view.t.share })[s];
 
 const Timeline = ({ view, chain, today }: { view: View; chain: ChangeChain; today: string }) =>
   chain.milestones.length === 0 ? (
@@ -188,6 +190,7 @@ export const renderChangePage = (view: View, data: ChangePageData): string => {
     wat: c.what ? <Prose text={c.what} lang="nl" /> : <Paragraph>{view.t.notDescribed}</Paragraph>,
     wanneer: <Timeline view={view} chain={chain} today={today} />,
     gevolgen: <Impacts view={view} chain={chain} />,
+    verwachtingen: <Expectations view={view} chain={chain} />,
     doelen: <Goals view={view} goals={chain.goals} decisions={chain.decisions} measurements={data.measurements} allAnchors={data.allAnchors} />,
     besluiten: <Decisions view={view} chain={chain} data={data} />,
     maatregelen: <Measures view={view} chain={chain} />,

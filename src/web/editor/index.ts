@@ -11,6 +11,7 @@ import { editorAssets } from './assets';
 import { sendPage } from './render';
 import { accountRoutes } from './routes/account.routes';
 import { changeRoutes } from './routes/changes.routes';
+import { goalRoutes } from './routes/goals.routes';
 import { loginRoutes } from './routes/login.routes';
 import { organizationRoutes } from './routes/organization.routes';
 import { ErrorPage } from './views/home';
@@ -65,6 +66,7 @@ export const registerEditor = async (app: FastifyInstance, ctx: WebContext): Pro
       await editor.register(accountRoutes(ctx, settings));
       await editor.register(organizationRoutes(ctx));
       await editor.register(changeRoutes(ctx));
+      await editor.register(goalRoutes(ctx));
     },
     { prefix: EDITOR_PATH },
   );

@@ -69,3 +69,39 @@ export const optionsOf = (values: readonly string[], labels: Record<string, stri
   ...(empty === undefined ? [] : [{ value: '', label: empty }]),
   ...values.map((v) => ({ value: v, label: labels[v] ?? v })),
 ];
+
+export const LEVEL_LABELS: Record<string, string> = { impact: 'Maatschappelijk effect (impact)', outcome: 'Resultaat (outcome)', output: 'Prestatie (output)' };
+export const DIRECTION_LABELS: Record<string, string> = { increase: 'Stijgen', decrease: 'Dalen', keep: 'Gelijk houden' };
+export const INTERVAL_LABELS: Record<string, string> = { monthly: 'Elke maand', quarterly: 'Elk kwartaal', half_yearly: 'Elk halfjaar', yearly: 'Elk jaar' };
+export const OUTCOME_LABELS: Record<string, string> = { adopted: 'Aangenomen', rejected: 'Verworpen', withdrawn: 'Ingetrokken', pending: 'Nog niet besloten' };
+export const DECISION_KIND_LABELS: Record<string, string> = {
+  raadsbesluit: 'Raadsbesluit',
+  motie: 'Motie',
+  amendement: 'Amendement',
+  collegebesluit: 'Collegebesluit',
+  coalitieakkoord: 'Coalitieakkoord',
+  statenbesluit: 'Statenbesluit',
+  toezegging: 'Toezegging',
+  kamerbrief: 'Kamerbrief',
+  wet: 'Wet',
+  amvb: 'AMvB',
+};
+export const MEASURE_STATUS_LABELS: Record<string, string> = { planned: 'Gepland', in_progress: 'In uitvoering', done: 'Klaar', stopped: 'Gestopt' };
+export const EVIDENCE_LABELS: Record<string, string> = { assumed: 'Aangenomen (nog geen bewijs)', plausible: 'Aannemelijk', evaluated: 'Geëvalueerd', measured: 'Gemeten' };
+export const EFFECT_LABELS: Record<string, string> = { gains: 'Gaat erop vooruit', loses: 'Gaat erop achteruit', mixed: 'Gemengd', neutral: 'Merkt er weinig van' };
+
+/** The goal fields in the order of the form, with their Dutch names (labels, the versions diff). */
+export const GOAL_FIELD_LABELS: Record<string, string> = {
+  statement: 'Doel',
+  level: 'Niveau',
+  indicator: 'Indicator',
+  unit: 'Eenheid',
+  baselineValue: 'Nulmeting: waarde',
+  baselineDate: 'Nulmeting: datum',
+  targetValue: 'Streefwaarde',
+  targetDate: 'Streefdatum',
+  direction: 'Richting',
+  owner: 'Eigenaar',
+  dataSource: 'Gegevensbron',
+  reportingInterval: 'Hoe vaak meten',
+};

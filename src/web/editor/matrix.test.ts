@@ -102,6 +102,15 @@ const EXPECTED: Record<string, Row> = {
   'POST /editor/:org/veranderingen/:id/mijlpalen/nieuw': chainRow(401, 422),
   'GET /editor/:org/mijlpalen/:id/bewerken': chainRow(303, 404),
   'POST /editor/:org/mijlpalen/:id/bewerken': chainRow(401, 404),
+  'GET /editor/:org/veranderingen/:id/doelen/nieuw': chainRow(303, 200),
+  'POST /editor/:org/veranderingen/:id/doelen/nieuw': chainRow(401, 422),
+  'GET /editor/:org/doelen/:id/bewerken': chainRow(303, 404),
+  'POST /editor/:org/doelen/:id/bewerken': chainRow(401, 404),
+  'GET /editor/:org/doelen/:id/versies': members(303, 404, 404),
+  'GET /editor/:org/doelen/:id/verankeren': chainRow(303, 404),
+  'POST /editor/:org/doelen/:id/verankeren': chainRow(401, 404),
+  'GET /editor/:org/doelen/:id/metingen/nieuw': chainRow(303, 404),
+  'POST /editor/:org/doelen/:id/metingen/nieuw': chainRow(401, 404),
 };
 
 /** Who sees the audit log on the change page (a permission inside a page, not a route). */

@@ -58,11 +58,13 @@ export class FormErrors {
     return this.list.length > 0;
   }
 
-  /** A number as people type it in the Netherlands: `1.234,5`, `1234.5`, `12`; empty is null. */
+  /** A number as people type it in the Netherlands: `1.234,5`, `1.200`, `12,5`, `12`; empty is null. */
   number(values: Values, field: string, label: string): number | null {
     const raw = (values[field] ?? '').replace(/[\s\u00a0€%]/g, '');
     if (raw === '') return null;
-    const normal = raw.includes(',') ? raw.replace(/\./g, '').replace(',', '.') : raw;
+    // Dutch first: a comma is the decimal sign and dots group thousands ("1.200.000"); a single dot
+    // not followed by exactly three digits is read as a decimal point ("40.5").
+    const normal = raw.includes(',') || /^[-+]?\d{1,3}(\.\d{3})+$/.test(raw) ? raw.replace(/\./g, '').replace(',', '.') : raw;
     const n = /^[-+]?\d+(\.\d+)?$/.test(normal) ? Number(normal) : Number.NaN;
     if (!Number.isFinite(n)) {
       this.add(field, `Vul bij ${label} een getal in, bijvoorbeeld 12 of 12,5`);

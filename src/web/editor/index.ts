@@ -12,6 +12,7 @@ import { sendPage } from './render';
 import { accountRoutes } from './routes/account.routes';
 import { changeRoutes } from './routes/changes.routes';
 import { goalRoutes } from './routes/goals.routes';
+import { measureRoutes } from './routes/measures.routes';
 import { loginRoutes } from './routes/login.routes';
 import { organizationRoutes } from './routes/organization.routes';
 import { ErrorPage } from './views/home';
@@ -67,6 +68,7 @@ export const registerEditor = async (app: FastifyInstance, ctx: WebContext): Pro
       await editor.register(organizationRoutes(ctx));
       await editor.register(changeRoutes(ctx));
       await editor.register(goalRoutes(ctx));
+      await editor.register(measureRoutes(ctx));
     },
     { prefix: EDITOR_PATH },
   );

@@ -111,6 +111,11 @@ const EXPECTED: Record<string, Row> = {
   'POST /editor/:org/doelen/:id/verankeren': chainRow(401, 404),
   'GET /editor/:org/doelen/:id/metingen/nieuw': chainRow(303, 404),
   'POST /editor/:org/doelen/:id/metingen/nieuw': chainRow(401, 404),
+  'GET /editor/:org/veranderingen/:id/maatregelen/nieuw': chainRow(303, 200),
+  'POST /editor/:org/veranderingen/:id/maatregelen/nieuw': chainRow(401, 422),
+  'GET /editor/:org/maatregelen/:id/bewerken': chainRow(303, 404),
+  'POST /editor/:org/maatregelen/:id/bewerken': chainRow(401, 404),
+  'POST /editor/:org/maatregelen/:id/bijdragen': chainRow(401, 404),
 };
 
 /** Who sees the audit log on the change page (a permission inside a page, not a route). */

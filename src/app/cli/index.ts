@@ -1,4 +1,5 @@
 import { auditCommand } from './audit';
+import { IMPORT_MEASUREMENTS_USAGE, importMeasurementsCommand } from './import-measurements';
 import { EXIT, println, type CliIo, type Command } from './io';
 import { legitimacyCommand } from './legitimacy';
 import { migrateCommand } from './migrate';
@@ -28,6 +29,7 @@ const commands: Command[] = [
     usage: 'helder import FILE.json|-',
     run: (args, io) => (args.includes('--help') ? importCommand(args, { deps: undefined as never, ...io }) : withApp(io, (app) => importCommand(args, { deps: app.deps, ...io }))),
   },
+  { name: 'import-measurements', summary: 'read measurements from CSV (preview, then --commit: all or nothing)', usage: IMPORT_MEASUREMENTS_USAGE, run: (args, io) => withApp(io, (app) => importMeasurementsCommand(args, { deps: app.deps, ...io })) },
   {
     name: 'taalcheck',
     summary: 'check a Dutch text for plain language (B1)',

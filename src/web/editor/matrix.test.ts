@@ -90,6 +90,10 @@ const EXPECTED: Record<string, Row> = {
   'PUT /api/v1/decisions/:id': { ...members(401, 403, 404), editor: 404 },
   'POST /api/v1/organizations/:slug/groups': { ...members(401, 403, 404), editor: 422 },
   'PUT /api/v1/changes/:id/impacts/:groupId': { ...members(401, 403, 400), editor: 400 },
+  // Importing measurements (issue 5): the chain's roles; an empty paste re-renders with 422.
+  'GET /editor/:org/importeren/metingen': chainRow(303, 200),
+  'POST /editor/:org/importeren/metingen': chainRow(401, 422),
+  'POST /editor/:org/importeren/metingen/vastleggen': chainRow(401, 422),
   // Editing the chain (docs/editor.md): editors and admins edit the chain, communicators the citizen
   // texts too. Empty forms answer 422 (or 409: a form without the version it was opened at); the
   // `:id` is a change's, so routes for other entities answer "not found" past the role check.

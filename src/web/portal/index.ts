@@ -1,3 +1,4 @@
+import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -9,6 +10,7 @@ import { renderErrorPage } from './pages/errors';
 import { HTML, PageServer } from './respond';
 import { pageRoutes } from './routes';
 import { siteOf, viewOf } from './site';
+import { voiceRoutes } from './voice-routes';
 
 /**
  * Het portaal / The public portal: every published change explained to citizens, server-rendered
@@ -40,7 +42,10 @@ export const registerPortal = async (app: FastifyInstance, ctx: WebContext): Pro
     if (limit) {
       await portal.register(rateLimit, { max: limit.max, timeWindow: limit.timeWindowMs, allowList: limit.allowList ?? [], cache: 10_000 });
     }
+    // Form bodies for the citizen's poll and reaction forms only: the portal sets and reads no cookie.
+    await portal.register(formbody, { bodyLimit: 65_536 });
     pageRoutes(portal, ctx, site, pages);
+    voiceRoutes(portal, ctx, site);
     metaRoutes(portal, ctx, site, pages);
   });
   return pages;

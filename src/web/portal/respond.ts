@@ -7,6 +7,8 @@ export interface Rendered {
   status: number;
   body: string;
   contentType?: string;
+  /** `no-store` for pages that carry a form token for one person; `no-cache` otherwise. */
+  cacheControl?: string;
 }
 
 export const HTML = 'text/html; charset=utf-8';
@@ -76,5 +78,5 @@ export const send = (_request: FastifyRequest, reply: FastifyReply, r: Rendered)
   reply
     .code(r.status)
     .header('content-type', r.contentType ?? HTML)
-    .header('cache-control', 'no-cache')
+    .header('cache-control', r.cacheControl ?? 'no-cache')
     .send(r.body);

@@ -14,6 +14,7 @@ import { accountRoutes } from './routes/account.routes';
 import { changeRoutes } from './routes/changes.routes';
 import { goalRoutes } from './routes/goals.routes';
 import { measureRoutes } from './routes/measures.routes';
+import { decisionRoutes } from './routes/decisions.routes';
 import { loginRoutes } from './routes/login.routes';
 import { organizationRoutes } from './routes/organization.routes';
 import { ErrorPage } from './views/home';
@@ -71,6 +72,7 @@ export const registerEditor = async (app: FastifyInstance, ctx: WebContext): Pro
       await editor.register(changeRoutes(ctx));
       await editor.register(goalRoutes(ctx));
       await editor.register(measureRoutes(ctx));
+      await editor.register(decisionRoutes(ctx));
     },
     { prefix: EDITOR_PATH },
   );

@@ -31,11 +31,11 @@ for (const dialect of DIALECTS) {
     let server: TestServer;
     let a: { id: string; slug: string };
     let b: { id: string; slug: string };
-    const as = async (org: { id: string }, role: 'editor' | 'communicator') => {
+    const as = async (org: { id: string; slug: string }, role: 'editor' | 'communicator') => {
       const { user } = await aUser(server.deps, org.id, role);
       const browser = new Browser(server.app);
       await browser.logIn(user.email);
-      await browser.get(`/editor/${(org as { slug: string }).slug}`);
+      await browser.get(`/editor/${org.slug}`);
       return browser;
     };
     beforeAll(async () => {

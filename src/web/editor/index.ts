@@ -15,6 +15,7 @@ import { changeRoutes } from './routes/changes.routes';
 import { goalRoutes } from './routes/goals.routes';
 import { measureRoutes } from './routes/measures.routes';
 import { decisionRoutes } from './routes/decisions.routes';
+import { impactRoutes } from './routes/impacts.routes';
 import { loginRoutes } from './routes/login.routes';
 import { organizationRoutes } from './routes/organization.routes';
 import { ErrorPage } from './views/home';
@@ -73,6 +74,7 @@ export const registerEditor = async (app: FastifyInstance, ctx: WebContext): Pro
       await editor.register(goalRoutes(ctx));
       await editor.register(measureRoutes(ctx));
       await editor.register(decisionRoutes(ctx));
+      await editor.register(impactRoutes(ctx));
     },
     { prefix: EDITOR_PATH },
   );

@@ -124,6 +124,10 @@ const EXPECTED: Record<string, Row> = {
   'POST /editor/:org/veranderingen/:id/besluiten/nieuw': chainRow(401, 422),
   'GET /editor/:org/besluiten/:id/bewerken': chainRow(303, 404),
   'POST /editor/:org/besluiten/:id/bewerken': chainRow(401, 404),
+  'GET /editor/:org/veranderingen/:id/gevolgen/nieuw': chainRow(303, 200),
+  'POST /editor/:org/veranderingen/:id/gevolgen/nieuw': chainRow(401, 422),
+  'GET /editor/:org/gevolgen/:id/bewerken': textRow(303, 404),
+  'POST /editor/:org/gevolgen/:id/bewerken': textRow(401, 404),
 };
 
 /** Who sees the audit log on the change page (a permission inside a page, not a route). */

@@ -29,3 +29,11 @@ export { addMilestone, updateMilestone, listMilestones } from './change.service'
 export { findMilestone } from './change.service';
 /** Row mapping and inserts, for the import of a whole organization (transfer module). */
 export { rowToChange, rowToMilestone, insertChange, insertMilestone, selectChangesOf } from './change.repository';
+/** The publication workflow draft → ready for review → published, with who and when. */
+export type { Publication, PublicationState } from './publication';
+/** Who may ask for review (editors, admins), publish (communicators, admins; never who asked: four eyes) and send back. */
+export { canRequestReview, canPublish, canSendBack, isFourEyes, REVIEW_ROLES, PUBLISH_ROLES, SEND_BACK_ROLES } from './publication';
+/** Where a change stands in the publication workflow. Throws `not_found`. */
+export { getPublication } from './publication.service';
+/** The steps: ask for review, publish, back to draft (send back or withdraw). Throw `not_found`, `forbidden`, `invalid_state`. */
+export { requestReview, publishChange, returnToDraft } from './publication.service';

@@ -4,6 +4,7 @@ import * as expectations from './003_expectations';
 import * as accounts from './004_accounts';
 import * as citizenVoice from './005_citizen_voice';
 import * as installation from './006_installation';
+import * as publication from './007_publication';
 import * as registerVersion from './008_register_version';
 
 /**
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '004_accounts': accounts,
   '005_citizen_voice': citizenVoice,
   '006_installation': installation,
+  '007_publication': publication,
   '008_register_version': registerVersion,
 };
 

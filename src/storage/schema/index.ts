@@ -9,6 +9,7 @@ import type { ConflictTable, ExpectationLinkTable, ExpectationTable, StatementTa
 import type { ApiTokenTable, LoginThrottleTable, MembershipTable, SessionTable, UserTable } from './accounts';
 import type { AuditEventTable, AuditHeadTable } from './audit';
 import type { InstallationSettingTable } from './installation';
+import type { ChangePublicationTable } from './publication';
 import type { PollCountTable, PollResponseTable, PollTokenUsedTable, PollTotalTable, ReactionReportTable, ReactionTable, VoiceSaltTable, VoiceSettingsTable, VoiceThrottleTable } from './citizen-voice';
 
 /** Every table Helder stores, keyed by table name: the type Kysely checks queries against. */
@@ -48,6 +49,7 @@ export interface Database {
   audit_events: AuditEventTable;
   audit_heads: AuditHeadTable;
   installation_settings: InstallationSettingTable;
+  change_publications: ChangePublicationTable;
 }
 
 export type {
@@ -86,4 +88,5 @@ export type {
   AuditEventTable,
   AuditHeadTable,
   InstallationSettingTable,
+  ChangePublicationTable,
 };

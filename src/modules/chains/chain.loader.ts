@@ -17,9 +17,8 @@ type Read = Pick<Deps, 'db'>;
  * query per change (ARCHITECTURE.md "no N+1").
  */
 const loadChains = async (deps: Read, organizationId: string, changes: Change[], scope: GoalScope, decisionsOf: () => Promise<Decision[]>) => {
-  const changeIds = changes.map((c) => c.id);
   const [milestones, goals, anchors, latest, measures, contributions, impacts, groups, decisions, statements, expectations, conflicts] = await Promise.all([
-    listMilestones(deps, changeIds),
+    listMilestones(deps, scope),
     listGoals(deps, scope),
     selectAnchorsOfGoals(deps.db, scope),
     selectLatestMeasurements(deps.db, scope),
@@ -67,6 +66,10 @@ const loadChains = async (deps: Read, organizationId: string, changes: Change[],
     }
   }
   const decisionsByChange = groupBy(decisions, (d) => d.changeId as string | null);
+  const correctionsOf = groupBy(
+    decisions.filter((d) => d.correctsId),
+    (d) => d.correctsId as string,
+  );
   const statementsByChange = groupBy(statements, (s) => s.changeId as string);
   const expectationsByChange = groupBy(expectations, (e) => e.changeId as string);
   const conflictsByChange = groupBy(conflicts, (c) => c.changeId as string);
@@ -78,8 +81,16 @@ const loadChains = async (deps: Read, organizationId: string, changes: Change[],
       const d = decisionById.get(id);
       if (d) related.set(d.id, d);
     }
-    // Corrections of related decisions belong to the story too.
-    for (const d of decisions) if (d.correctsId && related.has(d.correctsId)) related.set(d.id, d);
+    // Corrections of related decisions belong to the story too, following correction chains.
+    const queue = [...related.keys()];
+    for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+      for (const correction of correctionsOf.get(id) ?? []) {
+        if (!related.has(correction.id)) {
+          related.set(correction.id, correction);
+          queue.push(correction.id);
+        }
+      }
+    }
     return {
       change,
       milestones: milestonesByChange.get(change.id) ?? [],

@@ -3,6 +3,7 @@ import { offsetOf, toPage, type Page, type PageRequest } from '../../core';
 import { toCount, type Database, type Db } from '../../storage';
 import type { Change, ChangeId, ChangeKind, ChangeStatus, Milestone, MilestoneId } from './change';
 import type { OrganizationId } from '../organizations';
+import { changeIdsOf, isEmptyScope, type ChangeScope } from './change.scope';
 
 type ChangeRow = Database['changes'];
 type MilestoneRow = Database['milestones'];
@@ -123,9 +124,9 @@ export const selectMilestone = async (db: Db, id: string) => {
   return row && rowToMilestone(row);
 };
 
-export const selectMilestonesOf = async (db: Db, changeIds: readonly string[]) =>
-  changeIds.length === 0
-    ? []
-    : (await db.selectFrom('milestones').selectAll().where('change_id', 'in', changeIds).orderBy('date').orderBy('position').execute()).map(
-        rowToMilestone,
-      );
+export const selectMilestonesOf = async (db: Db, changes: readonly string[] | ChangeScope) => {
+  const scope: ChangeScope = Array.isArray(changes) ? { changeIds: changes as readonly string[] } : (changes as ChangeScope);
+  if (isEmptyScope(scope)) return [];
+  const rows = await db.selectFrom('milestones').selectAll().where('change_id', 'in', changeIdsOf(db, scope)).orderBy('date').orderBy('position').execute();
+  return rows.map(rowToMilestone);
+};

@@ -1,6 +1,7 @@
 import { AppError, newId, notFound, pageRequest, parseInput, slugify, type Actor, type Page, type PageRequest } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { getOrganization, slugSchema } from '../organizations';
+import type { ChangeScope } from './change.scope';
 import { assertTransition, type Change, type ChangeStatus, type Milestone } from './change';
 import {
   createChangeSchema,
@@ -192,7 +193,7 @@ export const updateMilestone = async (deps: Deps, actor: Actor, id: string, inpu
   });
 };
 
-export const listMilestones = (deps: Read, changeIds: readonly string[]) => selectMilestonesOf(deps.db, changeIds);
+export const listMilestones = (deps: Read, changes: readonly string[] | ChangeScope) => selectMilestonesOf(deps.db, changes);
 
 export const findMilestone = (deps: Read, id: string): Promise<Milestone | undefined> => selectMilestone(deps.db, id);
 

@@ -29,6 +29,9 @@ export { addMilestone, updateMilestone, listMilestones } from './change.service'
 export { findMilestone } from './change.service';
 /** Row mapping and inserts, for the import of a whole organization (transfer module). */
 export { rowToChange, rowToMilestone, insertChange, insertMilestone, selectChangesOf } from './change.repository';
+/** The scope of bulk reads (an organization or some changes), and its `change_id` filter for other modules' repositories. */
+export { changeIdsOf, isEmptyScope } from './change.scope';
+export type { ChangeScope } from './change.scope';
 /** The publication workflow draft → ready for review → published, with who and when. */
 export type { Publication, PublicationState } from './publication';
 /** Who may ask for review (editors, admins), publish (communicators, admins; never who asked: four eyes) and send back. */

@@ -96,12 +96,17 @@ export const replaceDecision = async (db: Db, d: Decision): Promise<void> => {
 };
 
 /** Loads decisions with their party votes and follow-ups in three queries, whatever their number. */
-const hydrate = async (db: Db, rows: Row[]): Promise<Decision[]> => {
+const hydrate = async (db: Db, rows: Row[], organizationId?: string): Promise<Decision[]> => {
   if (rows.length === 0) return [];
+  // For a whole organization, select the children through a join rather than an IN list that
+  // grows with the data (SQLite refuses more than 32,766 parameters, PostgreSQL 65,535).
   const ids = rows.map((r) => r.id);
+  const decisionIds = organizationId
+    ? db.selectFrom('decisions').select('id').where('organization_id', '=', organizationId)
+    : ids;
   const [votes, followUps] = await Promise.all([
-    db.selectFrom('party_votes').selectAll().where('decision_id', 'in', ids).orderBy('party').execute(),
-    db.selectFrom('follow_ups').selectAll().where('decision_id', 'in', ids).orderBy('due_date').execute(),
+    db.selectFrom('party_votes').selectAll().where('decision_id', 'in', decisionIds).orderBy('party').execute(),
+    db.selectFrom('follow_ups').selectAll().where('decision_id', 'in', decisionIds).orderBy('due_date').execute(),
   ]);
   const votesBy = groupBy(votes, (v) => v.decision_id);
   const followBy = groupBy(followUps, (f) => f.decision_id);
@@ -123,7 +128,7 @@ export const selectDecisionsByIds = async (db: Db, ids: readonly string[]): Prom
   ids.length === 0 ? [] : hydrate(db, await db.selectFrom('decisions').selectAll().where('id', 'in', ids).orderBy('date').orderBy('id').execute());
 
 export const selectDecisionsOfOrganization = async (db: Db, organizationId: string): Promise<Decision[]> =>
-  hydrate(db, await db.selectFrom('decisions').selectAll().where('organization_id', '=', organizationId).orderBy('date').orderBy('id').execute());
+  hydrate(db, await db.selectFrom('decisions').selectAll().where('organization_id', '=', organizationId).orderBy('date').orderBy('id').execute(), organizationId);
 
 export const selectCorrectionOf = async (db: Db, id: string) =>
   db.selectFrom('decisions').select('id').where('corrects_id', '=', id).executeTakeFirst();

@@ -1,6 +1,6 @@
 import type { Database, Db } from '../../storage';
 import { groupBy } from '../../core';
-import type { ChangeId } from '../changes';
+import { changeIdsOf, isEmptyScope, type ChangeId, type ChangeScope } from '../changes';
 import type { DecisionId } from '../decisions';
 import type { GoalId } from '../goals';
 import type { GroupId } from '../groups';
@@ -18,7 +18,7 @@ import type {
 } from './expectation';
 
 /** Which rows a bulk read covers: one organization (joined through changes) or some changes. */
-export type ExpectationScope = { organizationId: string } | { changeIds: readonly string[] };
+export type ExpectationScope = ChangeScope;
 
 const rowToStatement = (r: Database['statements']): Statement => ({
   id: r.id as StatementId,
@@ -179,9 +179,8 @@ export const selectConflictBetween = async (db: Db, changeId: string, a: string,
 /** Statements of one organization or some changes, one query, by change then date. */
 export const selectStatements = async (db: Db, scope: ExpectationScope): Promise<Statement[]> => {
   let q = db.selectFrom('statements').selectAll('statements');
-  if ('organizationId' in scope) q = q.innerJoin('changes as c', 'c.id', 'statements.change_id').where('c.organization_id', '=', scope.organizationId);
-  else if (scope.changeIds.length === 0) return [];
-  else q = q.where('statements.change_id', 'in', scope.changeIds);
+  if (isEmptyScope(scope)) return [];
+  q = q.where('statements.change_id', 'in', changeIdsOf(db, scope));
   return (await q.orderBy('statements.change_id').orderBy('statements.date').orderBy('statements.id').execute()).map(rowToStatement);
 };
 
@@ -189,14 +188,9 @@ export const selectStatements = async (db: Db, scope: ExpectationScope): Promise
 export const selectExpectations = async (db: Db, scope: ExpectationScope): Promise<Expectation[]> => {
   let q = db.selectFrom('expectations').selectAll('expectations');
   let l = db.selectFrom('expectation_links').innerJoin('expectations as e', 'e.id', 'expectation_links.expectation_id').selectAll('expectation_links');
-  if ('organizationId' in scope) {
-    q = q.innerJoin('changes as c', 'c.id', 'expectations.change_id').where('c.organization_id', '=', scope.organizationId);
-    l = l.innerJoin('changes as c', 'c.id', 'e.change_id').where('c.organization_id', '=', scope.organizationId);
-  } else if (scope.changeIds.length === 0) return [];
-  else {
-    q = q.where('expectations.change_id', 'in', scope.changeIds);
-    l = l.where('e.change_id', 'in', scope.changeIds);
-  }
+  if (isEmptyScope(scope)) return [];
+  q = q.where('expectations.change_id', 'in', changeIdsOf(db, scope));
+  l = l.where('e.change_id', 'in', changeIdsOf(db, scope));
   const [rows, links] = await Promise.all([
     q.orderBy('expectations.change_id').orderBy('expectations.created_at').orderBy('expectations.id').execute(),
     l.orderBy('expectation_links.expectation_id').orderBy('expectation_links.position').execute(),
@@ -208,8 +202,7 @@ export const selectExpectations = async (db: Db, scope: ExpectationScope): Promi
 /** Conflicts of one organization or some changes, one query. */
 export const selectConflicts = async (db: Db, scope: ExpectationScope): Promise<Conflict[]> => {
   let q = db.selectFrom('conflicts').selectAll('conflicts');
-  if ('organizationId' in scope) q = q.innerJoin('changes as c', 'c.id', 'conflicts.change_id').where('c.organization_id', '=', scope.organizationId);
-  else if (scope.changeIds.length === 0) return [];
-  else q = q.where('conflicts.change_id', 'in', scope.changeIds);
+  if (isEmptyScope(scope)) return [];
+  q = q.where('conflicts.change_id', 'in', changeIdsOf(db, scope));
   return (await q.orderBy('conflicts.change_id').orderBy('conflicts.created_at').orderBy('conflicts.id').execute()).map(rowToConflict);
 };

@@ -1,11 +1,11 @@
 import type { Database, Db } from '../../storage';
-import type { ChangeId } from '../changes';
+import { changeIdsOf, isEmptyScope, type ChangeId, type ChangeScope } from '../changes';
 import type { Anchor, Direction, Goal, GoalId, GoalLevel, GoalVersion, GoalVersionId, Measurement, ReportingInterval } from './goal';
 
 type VersionRow = Database['goal_versions'];
 
 /** Which goals a bulk read covers: one organization (joined through changes) or some changes. */
-export type GoalScope = { organizationId: string } | { changeIds: readonly string[] };
+export type GoalScope = ChangeScope;
 
 export const rowToVersion = (r: VersionRow): GoalVersion => ({
   id: r.id as GoalVersionId,
@@ -79,14 +79,9 @@ export const selectGoal = async (db: Db, id: string): Promise<Goal | undefined> 
 };
 
 export const selectGoals = async (db: Db, scope: GoalScope): Promise<Goal[]> => {
-  let q = goalsWithCurrent(db);
-  if ('organizationId' in scope) {
-    q = q.innerJoin('changes as c', 'c.id', 'goals.change_id').where('c.organization_id', '=', scope.organizationId);
-  } else {
-    if (scope.changeIds.length === 0) return [];
-    q = q.where('goals.change_id', 'in', scope.changeIds);
-  }
-  const rows = await q.orderBy('goals.change_id').orderBy('goals.position').orderBy('goals.id').execute();
+  if (isEmptyScope(scope)) return [];
+  const rows = await goalsWithCurrent(db)
+    .where('goals.change_id', 'in', changeIdsOf(db, scope)).orderBy('goals.change_id').orderBy('goals.position').orderBy('goals.id').execute();
   return rows.map((r) => joinedToGoal(r as JoinedRow));
 };
 
@@ -104,9 +99,8 @@ export const selectVersion = async (db: Db, goalId: string, version: number) => 
 /** Every version of the goals in scope (for exports and version histories). */
 export const selectAllVersions = async (db: Db, scope: GoalScope): Promise<GoalVersion[]> => {
   let q = db.selectFrom('goal_versions as v').innerJoin('goals', 'goals.id', 'v.goal_id').selectAll('v');
-  if ('organizationId' in scope) q = q.innerJoin('changes as c', 'c.id', 'goals.change_id').where('c.organization_id', '=', scope.organizationId);
-  else if (scope.changeIds.length === 0) return [];
-  else q = q.where('goals.change_id', 'in', scope.changeIds);
+  if (isEmptyScope(scope)) return [];
+  q = q.where('goals.change_id', 'in', changeIdsOf(db, scope));
   return (await q.orderBy('v.goal_id').orderBy('v.version').execute()).map(rowToVersion);
 };
 
@@ -123,9 +117,8 @@ export const selectAnchors = async (db: Db, scope: GoalScope): Promise<Anchor[]>
     .innerJoin('goal_versions as v', 'v.id', 'anchors.goal_version_id')
     .innerJoin('goals', 'goals.id', 'v.goal_id')
     .selectAll('anchors');
-  if ('organizationId' in scope) q = q.innerJoin('changes as c', 'c.id', 'goals.change_id').where('c.organization_id', '=', scope.organizationId);
-  else if (scope.changeIds.length === 0) return [];
-  else q = q.where('goals.change_id', 'in', scope.changeIds);
+  if (isEmptyScope(scope)) return [];
+  q = q.where('goals.change_id', 'in', changeIdsOf(db, scope));
   const rows = await q.orderBy('anchors.created_at').orderBy('anchors.id').execute();
   return rows.map((r) => ({ id: r.id, decisionId: r.decision_id, goalVersionId: r.goal_version_id as GoalVersionId, createdAt: r.created_at }));
 };
@@ -160,9 +153,8 @@ export const selectMeasurementsOfGoal = async (db: Db, goalId: string) =>
 /** Every measurement of the goals in scope, oldest first per goal. */
 export const selectMeasurements = async (db: Db, scope: GoalScope): Promise<Measurement[]> => {
   let q = db.selectFrom('measurements as m').innerJoin('goals', 'goals.id', 'm.goal_id').selectAll('m');
-  if ('organizationId' in scope) q = q.innerJoin('changes as c', 'c.id', 'goals.change_id').where('c.organization_id', '=', scope.organizationId);
-  else if (scope.changeIds.length === 0) return [];
-  else q = q.where('goals.change_id', 'in', scope.changeIds);
+  if (isEmptyScope(scope)) return [];
+  q = q.where('goals.change_id', 'in', changeIdsOf(db, scope));
   return (await q.orderBy('m.goal_id').orderBy('m.date').execute()).map(rowToMeasurement);
 };
 
@@ -172,9 +164,8 @@ export const selectMeasurements = async (db: Db, scope: GoalScope): Promise<Meas
  */
 export const selectLatestMeasurements = async (db: Db, scope: GoalScope): Promise<Measurement[]> => {
   let latest = db.selectFrom('measurements as m2').innerJoin('goals', 'goals.id', 'm2.goal_id').select(['m2.goal_id', (eb) => eb.fn.max('m2.date').as('max_date')]);
-  if ('organizationId' in scope) latest = latest.innerJoin('changes as c', 'c.id', 'goals.change_id').where('c.organization_id', '=', scope.organizationId);
-  else if (scope.changeIds.length === 0) return [];
-  else latest = latest.where('goals.change_id', 'in', scope.changeIds);
+  if (isEmptyScope(scope)) return [];
+  latest = latest.where('goals.change_id', 'in', changeIdsOf(db, scope));
   const rows = await db
     .selectFrom('measurements as m')
     .innerJoin(latest.groupBy('m2.goal_id').as('l'), (j) => j.onRef('l.goal_id', '=', 'm.goal_id').onRef('l.max_date', '=', 'm.date'))
@@ -197,9 +188,8 @@ export const selectAnchorsOfGoals = async (db: Db, scope: GoalScope): Promise<An
     .innerJoin('goals', 'goals.id', 'v.goal_id')
     .selectAll('anchors')
     .select(['v.goal_id', 'v.version']);
-  if ('organizationId' in scope) q = q.innerJoin('changes as c', 'c.id', 'goals.change_id').where('c.organization_id', '=', scope.organizationId);
-  else if (scope.changeIds.length === 0) return [];
-  else q = q.where('goals.change_id', 'in', scope.changeIds);
+  if (isEmptyScope(scope)) return [];
+  q = q.where('goals.change_id', 'in', changeIdsOf(db, scope));
   const rows = await q.orderBy('anchors.created_at').orderBy('anchors.id').execute();
   return rows.map((r) => ({
     id: r.id,

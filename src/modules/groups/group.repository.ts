@@ -1,9 +1,9 @@
 import type { Database, Db } from '../../storage';
-import type { ChangeId } from '../changes';
+import { changeIdsOf, isEmptyScope, type ChangeId, type ChangeScope } from '../changes';
 import type { OrganizationId } from '../organizations';
 import type { CitizenGroup, Effect, GroupId, Impact } from './group';
 
-export type ImpactScope = { organizationId: string } | { changeIds: readonly string[] };
+export type ImpactScope = ChangeScope;
 
 const rowToGroup = (r: Database['citizen_groups']): CitizenGroup => ({
   id: r.id as GroupId,
@@ -61,8 +61,7 @@ export const selectImpactOf = async (db: Db, changeId: string, groupId: string) 
 
 export const selectImpacts = async (db: Db, scope: ImpactScope): Promise<Impact[]> => {
   let q = db.selectFrom('impacts').selectAll('impacts');
-  if ('organizationId' in scope) q = q.innerJoin('changes as c', 'c.id', 'impacts.change_id').where('c.organization_id', '=', scope.organizationId);
-  else if (scope.changeIds.length === 0) return [];
-  else q = q.where('impacts.change_id', 'in', scope.changeIds);
+  if (isEmptyScope(scope)) return [];
+  q = q.where('impacts.change_id', 'in', changeIdsOf(db, scope));
   return (await q.orderBy('impacts.change_id').orderBy('impacts.created_at').orderBy('impacts.id').execute()).map(rowToImpact);
 };

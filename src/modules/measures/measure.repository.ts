@@ -1,10 +1,10 @@
 import type { Database, Db } from '../../storage';
-import type { ChangeId } from '../changes';
+import { changeIdsOf, isEmptyScope, type ChangeId, type ChangeScope } from '../changes';
 import type { GoalId } from '../goals';
 import type { Contribution, EvidenceStrength, Measure, MeasureId, MeasureStatus } from './measure';
 
 /** Which measures a bulk read covers: one organization (joined through changes) or some changes. */
-export type MeasureScope = { organizationId: string } | { changeIds: readonly string[] };
+export type MeasureScope = ChangeScope;
 
 export const rowToMeasure = (r: Database['measures']): Measure => ({
   id: r.id as MeasureId,
@@ -52,9 +52,8 @@ export const selectMeasure = async (db: Db, id: string) => {
 
 export const selectMeasures = async (db: Db, scope: MeasureScope): Promise<Measure[]> => {
   let q = db.selectFrom('measures').selectAll('measures');
-  if ('organizationId' in scope) q = q.innerJoin('changes as c', 'c.id', 'measures.change_id').where('c.organization_id', '=', scope.organizationId);
-  else if (scope.changeIds.length === 0) return [];
-  else q = q.where('measures.change_id', 'in', scope.changeIds);
+  if (isEmptyScope(scope)) return [];
+  q = q.where('measures.change_id', 'in', changeIdsOf(db, scope));
   return (await q.orderBy('measures.change_id').orderBy('measures.created_at').orderBy('measures.id').execute()).map(rowToMeasure);
 };
 
@@ -79,8 +78,7 @@ export const contributionExists = async (db: Db, measureId: string, goalId: stri
 
 export const selectContributions = async (db: Db, scope: MeasureScope): Promise<Contribution[]> => {
   let q = db.selectFrom('contributions').innerJoin('measures', 'measures.id', 'contributions.measure_id').selectAll('contributions');
-  if ('organizationId' in scope) q = q.innerJoin('changes as c', 'c.id', 'measures.change_id').where('c.organization_id', '=', scope.organizationId);
-  else if (scope.changeIds.length === 0) return [];
-  else q = q.where('measures.change_id', 'in', scope.changeIds);
+  if (isEmptyScope(scope)) return [];
+  q = q.where('measures.change_id', 'in', changeIdsOf(db, scope));
   return (await q.orderBy('contributions.measure_id').orderBy('contributions.created_at').orderBy('contributions.id').execute()).map(rowToContribution);
 };

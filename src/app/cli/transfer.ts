@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isAppError, systemActor, type AppError } from '../../core';
-import { exportOrganization, importOrganization } from '../../modules/transfer';
+import { EXPORT_FORMATS, exportOrganizationAs, type ExportFormat } from '../../modules/exports';
+import { importOrganization } from '../../modules/transfer';
 import type { Deps } from '../../storage';
 import { EXIT, println } from './io';
 
@@ -13,11 +14,13 @@ export interface TransferContext {
   stdin?: NodeJS.ReadableStream;
 }
 
-const EXPORT_USAGE = `Usage: helder export --organization SLUG [--output FILE]
+const EXPORT_USAGE = `Usage: helder export --organization SLUG [--format json|csv|iati] [--output FILE]
 
 Writes one organization with everything it holds (groups, changes, milestones, goals with every
 version, measurements, measures, contributions, impacts, decisions, anchors) as one JSON document,
 to standard output or to FILE. Importing it elsewhere gives the same organization (docs/transfer.md).
+--format csv writes goals and measurements for Dutch Excel (';', decimal comma, UTF-8 with BOM);
+--format iati writes IATI 2.03 results of the published changes (docs/imports-exports.md).
 Exit code 0 when written, 1 when the organization does not exist, 2 on wrong usage or an unwritable file.`;
 
 const IMPORT_USAGE = `Usage: helder import FILE.json|-
@@ -46,21 +49,22 @@ const parse = <O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 };
 
-/** `helder export --organization SLUG [--output FILE]`: pretty JSON (2 spaces) with a trailing newline. */
+/** `helder export --organization SLUG [--format json|csv|iati] [--output FILE]`: JSON is pretty (2 spaces) with a trailing newline. */
 export const exportCommand = async (args: string[], ctx: TransferContext): Promise<number> => {
   if (wantsHelp(args)) {
     println(ctx.stdout, EXPORT_USAGE);
     return EXIT.ok;
   }
-  const parsed = parse(args, { organization: { type: 'string' }, output: { type: 'string', short: 'o' } }, ctx.stderr, EXPORT_USAGE);
+  const parsed = parse(args, { organization: { type: 'string' }, format: { type: 'string' }, output: { type: 'string', short: 'o' } }, ctx.stderr, EXPORT_USAGE);
   const organization = parsed?.values.organization;
-  if (!parsed || typeof organization !== 'string' || parsed.positionals.length > 0) {
+  const format = (parsed?.values.format ?? 'json') as ExportFormat;
+  if (!parsed || typeof organization !== 'string' || parsed.positionals.length > 0 || !EXPORT_FORMATS.includes(format)) {
     if (parsed) println(ctx.stderr, EXPORT_USAGE);
     return EXIT.usage;
   }
   let text: string;
   try {
-    text = `${JSON.stringify(await exportOrganization(ctx.deps, organization), null, 2)}\n`;
+    text = (await exportOrganizationAs(ctx.deps, organization, format)).body;
   } catch (error) {
     if (!isAppError(error)) throw error;
     printRefusal(ctx.stderr, 'export', error);

@@ -94,6 +94,10 @@ const EXPECTED: Record<string, Row> = {
   'GET /editor/:org/importeren/metingen': chainRow(303, 200),
   'POST /editor/:org/importeren/metingen': chainRow(401, 422),
   'POST /editor/:org/importeren/metingen/vastleggen': chainRow(401, 422),
+  // Exports (issue 5): every role's token holds `read`; another organization's token meets "not found".
+  'GET /api/v1/organizations/:slug/export.json': members(401, 200, 404),
+  'GET /api/v1/organizations/:slug/export.csv': members(401, 200, 404),
+  'GET /api/v1/organizations/:slug/export.iati.xml': members(401, 200, 404),
   // Editing the chain (docs/editor.md): editors and admins edit the chain, communicators the citizen
   // texts too. Empty forms answer 422 (or 409: a form without the version it was opened at); the
   // `:id` is a change's, so routes for other entities answer "not found" past the role check.

@@ -1,25 +1,19 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { getPoll, submitPollAnswers, type Poll, type PollSubmission } from '../../modules/polls';
 import type { WebContext } from '../context';
-import type { Lang } from './i18n';
-import { renderErrorPage } from './pages/errors';
 import { questionId, renderMessagePage, renderPollPage, thanksPath } from './pages/poll';
 import type { FieldError } from './pages/voice-forms';
 import { langQuery, parseQuery } from './query';
-import { send } from './respond';
 import { changePath, viewOf, type Site, type View } from './site';
-import { clientOf, fieldsOf, findPublishedChange, fromOurSite, refusalOf, RETRY_AFTER_SECONDS, TOKEN_REASONS, voiceDepsOf, type Refusal } from './voice';
+import { clientOf, fieldsOf, findPublishedChange, fromOurSite, refusalOf, TOKEN_REASONS, type Refusal } from './voice';
+import { voiceKit, type ChangeParams } from './voice-kit';
+import { reactionRoutes } from './reaction-routes';
 import { VOICE } from './voice-i18n';
-
-type ChangeParams = { org: string; change: string };
 
 const POLL_FIELDS = ['token', 'q1', 'q2', 'q3', 'q4', 'q5', 'website'] as const;
 const THANKS = ['peiling', 'reactie', 'reactie-geplaatst', 'melding'] as const;
 const thanksQuery = langQuery.extend({ voor: z.enum(THANKS) });
-
-/** A form page carries a token for one person: no shared cache may keep it (RFC 9111 5.2.2.5). */
-const NO_STORE = 'no-store';
 
 /**
  * The citizen-voice pages of the portal (issue 4): the poll and the reaction forms on their own
@@ -29,28 +23,8 @@ const NO_STORE = 'no-store';
  * none.
  */
 export const voiceRoutes = (app: FastifyInstance, ctx: WebContext, site: Site): void => {
-  const deps = voiceDepsOf(app, ctx);
-  const langOf = (query: unknown): Lang => ((query as Record<string, unknown> | undefined)?.lang === 'en' ? 'en' : 'nl');
-  /** Sends a page that must not be stored anywhere (it may carry a token, or says something about one write). */
-  const personal = (request: FastifyRequest, reply: FastifyReply, status: number, body: string) => send(request, reply, { status, body, cacheControl: NO_STORE });
-
-  const notFound = (request: FastifyRequest, reply: FastifyReply, view: View) =>
-    personal(request, reply, 404, renderErrorPage({ view, status: 404, change: true }));
-  const badRequest = (request: FastifyRequest, reply: FastifyReply, lang: Lang, problems: string[]) =>
-    send(request, reply, { status: 400, body: renderErrorPage({ view: viewOf(site, lang), status: 400, problems }) });
-
-  type Found = NonNullable<Awaited<ReturnType<typeof findPublishedChange>>>;
-  const backLinks = (view: View, found: Found) => [{ label: VOICE[view.lang].backToChange(found.change.title), href: view.href(changePath(found.organization.slug, found.change.slug)) }];
-
-  /** 403 for a form posted from another site, 409 for a used token or a duplicate, 429 with Retry-After. */
-  const refusedPage = (request: FastifyRequest, reply: FastifyReply, view: View, found: Found, status: 403 | 409 | 429, title: string, text: string) => {
-    if (status === 429) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-    return personal(request, reply, status, renderMessagePage(view, { organization: found.organization, change: found.change, crumb: title, title, text, links: backLinks(view, found) }));
-  };
-  const foreign = (request: FastifyRequest, reply: FastifyReply, view: View, found: Found) => {
-    request.log.info({ event: 'citizen_voice.rejected', reason: 'foreign_origin' }, 'citizen write refused');
-    return refusedPage(request, reply, view, found, 403, VOICE[view.lang].foreignForm, VOICE[view.lang].foreignFormText);
-  };
+  const kit = voiceKit(app, ctx, site);
+  const { deps, langOf, personal, notFound, badRequest, backLinks, refusedPage, foreign } = kit;
 
   // --- the poll ---------------------------------------------------------------------------------
 
@@ -120,4 +94,6 @@ export const voiceRoutes = (app: FastifyInstance, ctx: WebContext, site: Site): 
     const t = texts[q.value.voor];
     return personal(request, reply, 200, renderMessagePage(view, { ...found, crumb: v.thanks, title: t.title, text: t.text, links: [...t.links, ...backLinks(view, found)] }));
   });
+
+  reactionRoutes(app, kit);
 };

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../core';
 import { getPerception } from '../../modules/polls';
+import { getReaction, moderateReaction, postOfficialAnswer, setReactionSettings } from '../../modules/reactions';
+import { registerVersionReader } from '../../storage';
 import { DIALECTS } from '../../storage/testing';
 import { openTestServer, type TestServer } from '../testing';
 import { seedPortalFixture, XSS } from './testing';
@@ -198,6 +201,136 @@ for (const dialect of DIALECTS) {
       expect(page.body).toContain(`href="${POLL}"`);
       expect(page.body).toContain('Wat vinden inwoners ervan?');
       expect(XSS).toBeTruthy();
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`portal: reactions (${dialect})`, () => {
+    let server: TestServer;
+    let ids: Awaited<ReturnType<typeof seedPortalFixture>>;
+    let BASE: string;
+    const moderator = systemActor('test-moderator');
+    const rows = async () => Number((await server.deps.db.selectFrom('reactions').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
+
+    beforeAll(async () => {
+      server = await openTestServer(dialect);
+      ids = await seedPortalFixture(server.deps);
+      BASE = `/teststad/veranderingen/${ids.change.slug}`;
+    });
+    afterAll(() => server.close());
+
+    /** Opens the reaction form (optionally a reply), waits like a person, and posts it. */
+    const react = async (form: Record<string, string>, options: { address?: string; op?: string; headers?: Record<string, string> } = {}) => {
+      const browser = citizen(server, options.address);
+      const page = await browser.get(`${BASE}/reageren${options.op ? `?op=${options.op}` : ''}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['cache-control']).toBe('no-store');
+      server.deps.clock.advance(5_000);
+      return browser.post(`${BASE}/reageren`, { token: tokenOf(page.body), website: '', ...(options.op ? { parentId: options.op } : {}), ...form }, options.headers);
+    };
+    const idOf = async (text: string) => (await server.deps.db.selectFrom('reactions').select('id').where('text', '=', text).executeTakeFirstOrThrow()).id as string;
+
+    it('posts a reaction with Post/Redirect/Get: "Even geduld", nothing shown until a moderator publishes it, XSS as text everywhere', async () => {
+      const text = `Ik ben het er niet mee eens. ${XSS} Zie https://example.org/onderzoek.`;
+      const res = await react({ displayName: `Mien ${XSS}`, role: 'inwoner', text });
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe(`${BASE}/bedankt?voor=reactie`);
+      expect(res.headers['set-cookie']).toBeUndefined();
+      const thanks = await citizen(server).get(res.headers.location as string);
+      expect(thanks.body).toContain('Even geduld — uw reactie wordt eerst bekeken');
+      expect((await citizen(server).get(`${BASE}/reacties`)).body).not.toContain('Ik ben het er niet mee eens.');
+      await moderateReaction(server.deps, moderator, await idOf(text), { decision: 'publish' });
+      const list = await citizen(server).get(`${BASE}/reacties`);
+      expect(list.statusCode).toBe(200);
+      expect(list.headers['set-cookie']).toBeUndefined();
+      expect(list.body).toContain('Ik ben het er niet mee eens.');
+      expect(list.body).toContain('Mien &lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(list.body).toContain('<a class="utrecht-link utrecht-link--html-a" href="https://example.org/onderzoek" rel="nofollow ugc noopener noreferrer">https://example.org/onderzoek</a>');
+      expect(list.body).toContain('Meld deze reactie');
+      expectEscaped(list.body);
+      const reply = await citizen(server).get(`${BASE}/reageren?op=${await idOf(text)}`);
+      expect(reply.body).toContain('U reageert op deze reactie:');
+      expectEscaped(reply.body);
+    });
+
+    it('shows links as text, not clickable, until a person approved the reaction (post-moderation)', async () => {
+      await setReactionSettings(server.deps, moderator, ids.org.id, { moderation: 'post', reportThreshold: 3 });
+      const res = await react({ displayName: 'Kees', role: 'ondernemer', text: 'Kijk op www.voorbeeld-winkel.example voor mijn aanbieding' }, { address: '203.0.113.20' });
+      expect(res.headers.location).toBe(`${BASE}/bedankt?voor=reactie-geplaatst`);
+      const list = (await citizen(server).get(`${BASE}/reacties`)).body;
+      expect(list).toContain('<span class="helder-reaction__link">www.voorbeeld-winkel.example</span>');
+      expect(list).toContain('link nog niet gecontroleerd');
+      expect(list).not.toContain('href="https://www.voorbeeld-winkel.example');
+      await setReactionSettings(server.deps, moderator, ids.org.id, { moderation: 'pre', reportThreshold: 3 });
+    });
+
+    it('shows the form again with the errors and what was typed (422), refuses duplicates (409), honeypots and other sites, storing nothing', async () => {
+      const before = await rows();
+      const bad = await react({ displayName: '', role: 'koning', text: `${'x'.repeat(2001)}` });
+      expect(bad.statusCode).toBe(422);
+      expect(bad.body).toContain('Er is een probleem');
+      expect(bad.body).toContain('href="#veld-displayName"');
+      expect(bad.body).toContain('href="#veld-role"');
+      expect(bad.body).toContain('href="#veld-text"');
+      expect(bad.body).toContain('maximaal 2.000 tekens'.replace('m', 'M'));
+      const typed = await react({ displayName: `Jan ${XSS}`, role: 'inwoner', text: 'x' });
+      expect(typed.statusCode).toBe(422);
+      expect(typed.body).toContain('value="Jan &lt;script&gt;alert(1)&lt;/script&gt; &quot;onmouseover=alert(2) &#39;x"');
+      expectEscaped(typed.body);
+      const dup = await react({ displayName: 'Ander', role: 'inwoner', text: `Ik ben het er niet mee eens. ${XSS} Zie https://example.org/onderzoek.` }, { address: '203.0.113.30' });
+      expect(dup.statusCode).toBe(409);
+      expect(dup.body).toContain('Deze reactie staat er al.');
+      expect((await react({ displayName: 'Robot', role: 'inwoner', text: 'Koop nu!', website: 'https://spam.example' })).statusCode).toBe(422);
+      const foreign = await react({ displayName: 'Eve', role: 'inwoner', text: 'Van elders' }, { headers: { origin: 'https://evil.example' } });
+      expect(foreign.statusCode).toBe(403);
+      expect(await rows()).toBe(before);
+    });
+
+    it('threads replies two deep and marks the official answer of the municipality', async () => {
+      const parentText = 'Waarom gaat juist Noord dicht?';
+      await react({ displayName: 'Fatima', role: 'inwoner', text: parentText }, { address: '203.0.113.40' });
+      const parent = await idOf(parentText);
+      await moderateReaction(server.deps, moderator, parent, { decision: 'publish' });
+      const reply = await react({ displayName: 'Piet', role: 'inwoner', text: 'Dat vraag ik me ook af.' }, { address: '203.0.113.41', op: parent });
+      expect(reply.statusCode).toBe(303);
+      await moderateReaction(server.deps, moderator, await idOf('Dat vraag ik me ook af.'), { decision: 'publish' });
+      await postOfficialAnswer(server.deps, moderator, ids.change.id, { parentId: parent, text: 'Noord heeft de minste bezoekers. Zie het raadsbesluit.', displayName: 'Gemeente Teststad' });
+      const list = (await citizen(server).get(`${BASE}/reacties`)).body;
+      expect(list).toContain('Antwoord van de gemeente');
+      expect(list).toContain('aria-label="Antwoorden op de reactie van Fatima"');
+      expect(list.indexOf('Dat vraag ik me ook af.')).toBeGreaterThan(list.indexOf(parentText));
+      // A reply to a reply does not exist: that form is "not found".
+      expect((await citizen(server).get(`${BASE}/reageren?op=${await idOf('Dat vraag ik me ook af.')}`)).statusCode).toBe(404);
+    });
+
+    it('counts a second report by the same reader once, hides at three readers, and the cached change page keeps its version', async () => {
+      const text = 'Iedereen die dit leest is dom.';
+      await react({ displayName: 'Boos', role: 'anders', text }, { address: '203.0.113.50' });
+      const id = await idOf(text);
+      await moderateReaction(server.deps, moderator, id, { decision: 'publish' });
+      const version = registerVersionReader(server.deps.db);
+      const at = await version(ids.org.id);
+      const report = (address: string, reason = 'offensive') => citizen(server, address).post(`${BASE}/reacties/${id}/melden`, { reason });
+      const first = await report('198.51.100.1');
+      expect(first.statusCode).toBe(303);
+      expect(first.headers.location).toBe(`${BASE}/bedankt?voor=melding`);
+      expect((await report('198.51.100.1', 'spam')).statusCode).toBe(303);
+      expect((await getReaction(server.deps, id)).reportCount).toBe(1);
+      expect((await citizen(server).post(`${BASE}/reacties/${id}/melden`, { reason: 'omdat' })).statusCode).toBe(422);
+      expect((await citizen(server).post(`${BASE}/reacties/${id}/melden`, { reason: 'spam' }, { origin: 'https://evil.example' })).statusCode).toBe(403);
+      await report('198.51.100.2');
+      expect((await citizen(server).get(`${BASE}/reacties`)).body).toContain(text);
+      await report('198.51.100.3');
+      expect((await getReaction(server.deps, id)).hidden).toBe(true);
+      expect((await citizen(server).get(`${BASE}/reacties`)).body).not.toContain(text);
+      expect(await version(ids.org.id)).toBe(at);
+    });
+
+    it('links reading and writing reactions from the change page', async () => {
+      const page = (await citizen(server).get(BASE)).body;
+      expect(page).toContain(`href="${BASE}/reacties"`);
+      expect(page).toContain(`href="${BASE}/reageren"`);
     });
   });
 }

@@ -9,14 +9,14 @@ import { VOICE } from '../voice-i18n';
 import { renderPage } from './frame';
 import { Expectations } from './expectations';
 import { Goals } from './goals';
-import { Opinions } from './opinions';
+import { Opinions, ReactionLinks } from './opinions';
 import { ChangeStatusBadge, EffectBadge, excerpt } from './shared';
 
 /** The sections of the change page, in the order of issue 3; the ids are Dutch because the URLs are. */
-const SECTIONS = ['waarom', 'wat', 'wanneer', 'gevolgen', 'verwachtingen', 'doelen', 'besluiten', 'maatregelen', 'zekerheid', 'meningen', 'updates', 'delen'] as const;
+const SECTIONS = ['waarom', 'wat', 'wanneer', 'gevolgen', 'verwachtingen', 'doelen', 'besluiten', 'maatregelen', 'zekerheid', 'meningen', 'reacties', 'updates', 'delen'] as const;
 type Section = (typeof SECTIONS)[number];
 const sectionTitle = (view: View, s: Section): string =>
-  ({ waarom: view.t.why, wat: view.t.what, wanneer: view.t.when, gevolgen: view.t.meaning, verwachtingen: VOICE[view.lang].expectations, doelen: view.t.goals, besluiten: view.t.decisions, maatregelen: view.t.measures, zekerheid: view.t.certainty, meningen: VOICE[view.lang].opinions, updates: view.t.updates, delen: view.t.share })[s];
+  ({ waarom: view.t.why, wat: view.t.what, wanneer: view.t.when, gevolgen: view.t.meaning, verwachtingen: VOICE[view.lang].expectations, doelen: view.t.goals, besluiten: view.t.decisions, maatregelen: view.t.measures, zekerheid: view.t.certainty, meningen: VOICE[view.lang].opinions, reacties: VOICE[view.lang].reactions, updates: view.t.updates, delen: view.t.share })[s];
 
 const Timeline = ({ view, chain, today }: { view: View; chain: ChangeChain; today: string }) =>
   chain.milestones.length === 0 ? (
@@ -197,6 +197,7 @@ export const renderChangePage = (view: View, data: ChangePageData): string => {
     maatregelen: <Measures view={view} chain={chain} />,
     zekerheid: <Certainty view={view} report={report} />,
     meningen: <Opinions view={view} data={data} />,
+    reacties: <ReactionLinks view={view} data={data} />,
     updates: (
       <>
         <Updates view={view} updates={updatesOf(chain, data.measurements, today)} />

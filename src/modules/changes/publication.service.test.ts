@@ -10,7 +10,7 @@ import { getChange, setChangePublished } from './change.service';
 import { canPublish, canRequestReview, isFourEyes } from './publication';
 import { getPublication, publishChange, requestReview, returnToDraft } from './publication.service';
 
-const person = (id: string, organizationId: string, role: Role): Actor => actorOfUser({ id, name: id }, [{ organizationId, role }]);
+const person = (id: string, organizationId: string, role: Role): Actor => actorOfUser({ id, name: id } as unknown as Parameters<typeof actorOfUser>[0], [{ organizationId, role }] as unknown as Parameters<typeof actorOfUser>[1]);
 
 describe('publication policies', () => {
   it('lets editors and admins ask for review, communicators and admins publish, and nobody publish their own request', () => {

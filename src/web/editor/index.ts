@@ -16,6 +16,7 @@ import { goalRoutes } from './routes/goals.routes';
 import { measureRoutes } from './routes/measures.routes';
 import { decisionRoutes } from './routes/decisions.routes';
 import { impactRoutes } from './routes/impacts.routes';
+import { publicationRoutes } from './routes/publication.routes';
 import { loginRoutes } from './routes/login.routes';
 import { organizationRoutes } from './routes/organization.routes';
 import { ErrorPage } from './views/home';
@@ -75,6 +76,7 @@ export const registerEditor = async (app: FastifyInstance, ctx: WebContext): Pro
       await editor.register(measureRoutes(ctx));
       await editor.register(decisionRoutes(ctx));
       await editor.register(impactRoutes(ctx));
+      await editor.register(publicationRoutes(ctx));
     },
     { prefix: EDITOR_PATH },
   );

@@ -98,6 +98,8 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/organizations/:slug/export.json': members(401, 200, 404),
   'GET /api/v1/organizations/:slug/export.csv': members(401, 200, 404),
   'GET /api/v1/organizations/:slug/export.iati.xml': members(401, 200, 404),
+  // The audit log's published checkpoint: public, like the portal page.
+  'GET /api/v1/organizations/:slug/checkpoint': all(200),
   // Editing the chain (docs/editor.md): editors and admins edit the chain, communicators the citizen
   // texts too. Empty forms answer 422 (or 409: a form without the version it was opened at); the
   // `:id` is a change's, so routes for other entities answer "not found" past the role check.
@@ -132,6 +134,9 @@ const EXPECTED: Record<string, Row> = {
   'POST /editor/:org/veranderingen/:id/gevolgen/nieuw': chainRow(401, 422),
   'GET /editor/:org/gevolgen/:id/bewerken': textRow(303, 404),
   'POST /editor/:org/gevolgen/:id/bewerken': textRow(401, 404),
+  // The matrix change is published (setChangePublished); every role sees the publication page.
+  'GET /editor/:org/veranderingen/:id/publiceren': members(303, 200, 404),
+  'POST /editor/:org/veranderingen/:id/publiceren': textRow(401, 422),
 };
 
 /** Who sees the audit log on the change page (a permission inside a page, not a route). */

@@ -214,3 +214,31 @@ export const registerVersionReader = (db: Db): ((organizationId?: string) => Pro
     return Number((result.rows[0] as { seq?: number | string | null } | undefined)?.seq ?? 0);
   };
 };
+
+export interface CheckpointReport {
+  organizationId: string;
+  seq: number;
+  hash: string;
+  ok: boolean;
+  /** Why a checkpoint does not hold: the chain is broken, the event is gone, or it has another hash. */
+  reason?: 'chain_broken' | 'missing' | 'hash_differs';
+  chain: ChainReport;
+}
+
+/**
+ * Checks that a published checkpoint (the chain hash at event `seq`, e.g. from the portal's
+ * /{org}/controlepunt page) is still part of the organization's chain. `verifyChain` alone catches
+ * a changed or deleted row, but not someone who deletes history and recomputes every hash after it:
+ * that chain verifies. A checkpoint published before the rewrite does not: event `seq` is gone, or
+ * its hash differs. Because each hash covers the previous one, a matching hash at `seq` proves the
+ * whole prefix 1…seq is the one that was published.
+ */
+export const verifyCheckpoint = async (db: Db, organizationId: string, seq: number, hash: string): Promise<CheckpointReport> => {
+  const chain = await verifyChain(db, organizationId);
+  const base = { organizationId, seq, hash, chain };
+  if (!chain.ok) return { ...base, ok: false, reason: 'chain_broken' };
+  const row = await db.selectFrom('audit_events').select('hash').where('organization_id', '=', organizationId).where('seq', '=', seq).executeTakeFirst();
+  if (!row) return { ...base, ok: false, reason: 'missing' };
+  if (row.hash !== hash.toLowerCase()) return { ...base, ok: false, reason: 'hash_differs' };
+  return { ...base, ok: true };
+};

@@ -2,6 +2,7 @@
  * Exporteren / Exports of one organization (issue 5): the JSON document of the transfer module
  * (round-trips), a CSV of goals and measurements for Dutch Excel, and IATI 2.03 results XML
  * (docs/imports-exports.md). Every format is built from one consistent read of the organization.
+ * Also what the organization publishes about its audit log: the latest checkpoint of the chain.
  */
 import type { Deps } from '../../storage';
 import { exportOrganization } from '../transfer';
@@ -10,6 +11,9 @@ import { iatiXml } from './iati';
 
 export { measurementsCsv, dutchNumber, CSV_HEADER } from './csv';
 export { iatiXml, iatiOrganizationRef } from './iati';
+/** The published checkpoint of an organization's audit chain (latest seq, hash, time). Throws `not_found`. */
+export { latestCheckpoint } from './checkpoint';
+export type { Checkpoint } from './checkpoint';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'iati'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

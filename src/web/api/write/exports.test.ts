@@ -45,3 +45,26 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`API v1 audit checkpoint on ${dialect}`, () => {
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await openTestServer(dialect);
+    });
+    afterAll(() => server.close());
+
+    it('publishes the head of the chain to anyone, and it moves with every write', async () => {
+      const organization = await anOrganization(server.deps);
+      const first = await server.app.inject({ url: `/api/v1/organizations/${organization.slug}/checkpoint` });
+      expect(first.statusCode).toBe(200);
+      expect(first.json()).toMatchObject({ organizationId: organization.id, seq: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/), at: '2026-06-01T10:00:00.000Z' });
+      await aChange(server.deps, organization.id);
+      const second = (await server.app.inject({ url: `/api/v1/organizations/${organization.id}/checkpoint` })).json();
+      expect(second.seq).toBe(2);
+      expect(second.hash).not.toBe(first.json().hash);
+      expect(second.verify).toBe(`helder audit verify --organization ${organization.slug} --checkpoint ${second.hash}@2`);
+      expect((await server.app.inject({ url: '/api/v1/organizations/nergens/checkpoint' })).statusCode).toBe(404);
+    });
+  });
+}

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { WebContext } from '../../context';
 import { changeWriteRoutes } from './changes.routes';
+import { checkpointRoutes } from './checkpoint.routes';
 import { decisionWriteRoutes } from './decisions.routes';
 import { exportRoutes } from './exports.routes';
 import { goalWriteRoutes } from './goals.routes';
@@ -24,4 +25,5 @@ export const writeRoutes =
     await app.register(decisionWriteRoutes(ctx));
     await app.register(groupWriteRoutes(ctx));
     await app.register(exportRoutes(ctx));
+    await app.register(checkpointRoutes(ctx));
   };

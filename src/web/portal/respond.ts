@@ -35,11 +35,19 @@ export class PageServer {
   }
 
   /** `scope`: an organization id, `'all'` for pages about every organization, `'static'` for pages that never change. */
-  async serve(request: FastifyRequest, reply: FastifyReply, key: string, scope: string, render: () => Promise<Rendered>): Promise<FastifyReply> {
+  /**
+   * `splice`: for pages with a live part (the change page's poll figures), turns the cached page
+   * into the page to send, per request; the cached bytes stay as rendered.
+   */
+  async serve(request: FastifyRequest, reply: FastifyReply, key: string, scope: string, render: () => Promise<Rendered>, splice?: (page: CachedPage) => Promise<CachedPage>): Promise<FastifyReply> {
     const version = await this.versionOf(scope);
-    if (version === null) return send(request, reply, await render());
+    const live = async (page: CachedPage) => (splice ? splice(page) : page);
+    if (version === null) {
+      const rendered = await render();
+      return rendered.status === 200 && splice ? sendPage(request, reply, await live(pageOf('', rendered.body, rendered.contentType ?? HTML)), 200) : send(request, reply, rendered);
+    }
     const hit = this.cache.get(key, version);
-    if (hit) return sendPage(request, reply, hit, 200);
+    if (hit) return sendPage(request, reply, await live(hit), 200);
     const flightKey = `${key}\n${version}`;
     let flight = this.pending.get(flightKey);
     if (!flight) {
@@ -49,7 +57,7 @@ export class PageServer {
       this.pending.set(flightKey, flight);
     }
     const result = await flight;
-    return 'etag' in result ? sendPage(request, reply, result, 200) : send(request, reply, result);
+    return 'etag' in result ? sendPage(request, reply, await live(result), 200) : send(request, reply, result);
   }
 
   private store(key: string, version: string, r: Rendered): CachedPage {

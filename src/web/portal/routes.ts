@@ -8,6 +8,7 @@ import type { Lang } from './i18n';
 import { renderChangePage } from './pages/change';
 import { renderErrorPage } from './pages/errors';
 import { renderHomePage } from './pages/home';
+import { spliceLive } from './pages/live';
 import { filterParams, renderOrganizationPage } from './pages/organization';
 import { isSlug, langQuery, organizationQuery, parseQuery } from './query';
 import { send, type PageServer, type Rendered } from './respond';
@@ -86,7 +87,7 @@ export const pageRoutes = (app: FastifyInstance, ctx: WebContext, site: Site, pa
       const data = org && (await loadChangePage(deps, org, change, today()));
       if (!data) return { status: 404, body: renderErrorPage({ view, status: 404, organization: org, change: true }) };
       return { status: 200, body: renderChangePage(view, data) };
-    });
+    }, (page) => spliceLive(deps, viewOf(site, lang), page));
   });
 
   app.get<{ Params: OrgParams }>('/:org/feed.atom', async (request, reply) => {

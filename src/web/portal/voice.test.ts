@@ -1,9 +1,13 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../core';
-import { getPerception } from '../../modules/polls';
+import { setChangeStatus } from '../../modules/changes';
+import { getPerception, getPoll, hashClientAddress, submitPollAnswers } from '../../modules/polls';
 import { getReaction, moderateReaction, postOfficialAnswer, setReactionSettings } from '../../modules/reactions';
 import { registerVersionReader } from '../../storage';
-import { DIALECTS } from '../../storage/testing';
+import { DIALECTS, openTestDatabase } from '../../storage/testing';
+import { fixedClock } from '../../core';
+import { registerPortal } from './index';
 import { openTestServer, type TestServer } from '../testing';
 import { seedPortalFixture, XSS } from './testing';
 
@@ -331,6 +335,84 @@ for (const dialect of DIALECTS) {
       const page = (await citizen(server).get(BASE)).body;
       expect(page).toContain(`href="${BASE}/reacties"`);
       expect(page).toContain(`href="${BASE}/reageren"`);
+    });
+  });
+}
+
+const SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+
+for (const dialect of DIALECTS) {
+  describe(`portal: perceived success on the cached change page (${dialect})`, () => {
+    const clock = fixedClock('2026-06-01T10:00:00Z');
+    let open: Awaited<ReturnType<typeof openTestDatabase>>;
+    let app: ReturnType<typeof Fastify>;
+    let pages: Awaited<ReturnType<typeof registerPortal>>;
+    let ids: Awaited<ReturnType<typeof seedPortalFixture>>;
+    let CHANGE: string;
+    let n = 0;
+
+    beforeAll(async () => {
+      open = await openTestDatabase(dialect);
+      const deps = { db: open.db, clock };
+      ids = await seedPortalFixture(deps);
+      await setChangeStatus(deps, systemActor('test'), ids.change.id, 'in_progress');
+      CHANGE = `/teststad/veranderingen/${ids.change.slug}`;
+      // The portal alone, so the test can see its page cache.
+      app = Fastify();
+      pages = await registerPortal(app, { deps, baseUrl: ORIGIN, hsts: false, health: async () => ({ ok: true, database: dialect }), registerVersion: registerVersionReader(open.db), secret: SECRET });
+    });
+    afterAll(async () => {
+      await app.close();
+      await open.close();
+    });
+
+    /** One respondent from their own address: a fresh token, a human pause, the answers. */
+    const answer = async (q5: string | undefined, q3: number, q4: number) => {
+      const deps = { db: open.db, clock, secret: SECRET };
+      const { token } = await getPoll(deps, ids.change.id);
+      clock.advance(3_000);
+      await submitPollAnswers(deps, ids.change.id, { token, q1: n % 5 === 0 ? 'nee' : 'ja', q2: 'ja', q3, q4, q5 }, await hashClientAddress(deps, `192.0.2.${n++}`));
+    };
+    const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers: { ...HTML, ...headers } });
+
+    it('says there are too few answers while fewer than 10 people answered', async () => {
+      const res = await get(CHANGE);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('Er zijn 0 antwoorden gegeven.');
+      expect(res.body).toContain('Er zijn nog te weinig antwoorden');
+      expect(res.body).not.toContain('data-live=');
+    });
+
+    it('shows understanding and perceived success per group, merges small groups, and keeps serving the cached page while answers arrive', async () => {
+      const version = registerVersionReader(open.db);
+      await get(CHANGE);
+      const at = await version(ids.org.id);
+      const hits = pages.cache.hits;
+      const first = await get(CHANGE);
+      for (let i = 0; i < 12; i++) await answer(ids.north.id, 2, 4);
+      for (let i = 0; i < 3; i++) await answer(ids.students.id, 4, 3);
+      for (let i = 0; i < 8; i++) await answer('none', 3, 3);
+      const res = await get(CHANGE);
+      expect(await version(ids.org.id)).toBe(at);
+      expect(pages.cache.hits).toBe(hits + 2);
+      expect(res.headers.etag).not.toBe(first.headers.etag);
+      expect(res.body).toContain('Er zijn 23 antwoorden gegeven.');
+      expect(res.body).toMatch(/van de 10 mensen begrijpen waarom deze verandering nodig is\./);
+      expect(res.body).toContain('<h3 class="utrecht-heading-3"><span lang="nl">Inwoners Noord</span></h3>');
+      expect(res.body).toContain('Overige mensen');
+      expect(res.body).toContain('<span lang="nl">Scholieren</span>: te weinig antwoorden om te tonen');
+      expect(res.body).not.toContain('mensen uit de groep Scholieren');
+      expect(res.body).toContain('role="img"');
+      expect(res.body).toContain('Bekijk de cijfers als tabel');
+      expect(res.body).toContain('Hoe staan de doelen ervoor?');
+      expect(res.body).toContain('Het doel ligt op schema of is gehaald.');
+      expect(res.body).toContain('De metingen en de mening van inwoners komen overeen: het gaat goed.');
+      expect(res.body).not.toContain('data-live=');
+      // Revalidation still works on the spliced page.
+      expect((await get(CHANGE, { 'if-none-match': String(res.headers.etag) })).statusCode).toBe(304);
+      const en = await get(`${CHANGE}?lang=en`);
+      expect(en.body).toContain('What do residents think?');
+      expect(en.body).toContain('23 answers were given.');
     });
   });
 }

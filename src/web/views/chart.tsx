@@ -71,3 +71,61 @@ export const LineChart = (p: LineChartProps) => {
     </svg>
   );
 };
+
+/** One set of bars in a bar chart (a group of respondents), each bar a share 0…1 or unknown. */
+export interface BarSet {
+  label: string;
+  /** `lang` of the label when it is content in another language than the page (WCAG 3.1.2). */
+  lang?: string;
+  bars: { label: string; value: number | null; text: string }[];
+}
+
+export interface BarChartProps {
+  id: string;
+  title: string;
+  description: string;
+  sets: BarSet[];
+}
+
+const BAR = { width: 320, label: 15, bar: 10, gap: 8, setGap: 14, setLabel: 18, text: 44 };
+
+/**
+ * Horizontal bars of shares (0…1), grouped per set, as hand-built SVG. Every bar carries its label
+ * and its value in words above and beside it, so nothing is told by colour alone (WCAG 1.4.1); the
+ * SVG is `role="img"` with a title and description, and the caller shows the same numbers as a table.
+ */
+export const BarChart = (p: BarChartProps) => {
+  if (p.sets.length === 0) return null;
+  const span = BAR.width - BAR.text;
+  let y = 0;
+  const rows = p.sets.map((set, s) => {
+    y += s === 0 ? BAR.setLabel - 4 : BAR.setGap + BAR.setLabel;
+    const head = { y };
+    const bars = set.bars.map((b) => {
+      const top = y + BAR.gap;
+      y = top + BAR.label + BAR.bar;
+      return { ...b, labelY: top + 11, barY: top + BAR.label, width: b.value === null ? 0 : round(Math.max(0, Math.min(1, b.value)) * span) };
+    });
+    return { set, head, bars };
+  });
+  const height = Math.ceil(y + 6);
+  return (
+    <svg class="helder-chart helder-bars" viewBox={`0 0 ${BAR.width} ${height}`} role="img" aria-labelledby={`${p.id}-title ${p.id}-desc`} focusable="false">
+      <title id={`${p.id}-title`}>{p.title}</title>
+      <desc id={`${p.id}-desc`}>{p.description}</desc>
+      {rows.map(({ set, head, bars }) => (
+        <g>
+          <text class="helder-chart__label helder-chart__label--strong" x={0} y={head.y} lang={set.lang}>{set.label}</text>
+          {bars.map((b) => (
+            <g>
+              <text class="helder-chart__label" x={0} y={b.labelY}>{b.label}</text>
+              <rect class="helder-bars__track" x={0} y={b.barY} width={span} height={BAR.bar} />
+              {b.width > 0 ? <rect class="helder-bars__bar" x={0} y={b.barY} width={b.width} height={BAR.bar} /> : null}
+              <text class="helder-chart__label" x={BAR.width} y={b.barY + BAR.bar - 1} text-anchor="end">{b.text}</text>
+            </g>
+          ))}
+        </g>
+      ))}
+    </svg>
+  );
+};

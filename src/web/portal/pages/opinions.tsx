@@ -1,20 +1,32 @@
+import { trackStatus } from '../../../modules/goals';
 import { Paragraph } from '../../views/components';
 import type { ChangePageData } from '../data';
 import type { View } from '../site';
 import { VOICE } from '../voice-i18n';
+import { LiveMarker } from './live';
 import { pollPath } from './poll';
 import { reactionsPath, reactPath } from './reactions';
 
 /**
- * "Wat vinden inwoners ervan?" on the cached change page: the way to the poll. The figures change
- * with every answer, which does not move the register version, so they are not part of the cached
- * page (see live.tsx).
+ * "Wat vinden inwoners ervan?" on the cached change page: the way to the poll, and a marker where
+ * the current figures are spliced in per request (live.tsx): they change with every answer, which
+ * does not move the register version the page is cached by.
  */
 export const Opinions = ({ view, data }: { view: View; data: ChangePageData }) => {
   const v = VOICE[view.lang];
+  const { chain } = data;
+  const statuses = chain.goals.map((g) => trackStatus(g.goal.current, g.latestMeasurement ?? undefined));
+  const measured = statuses.filter((s) => s === 'achieved' || s === 'on_track' || s === 'behind');
+  const live = {
+    changeId: chain.change.id,
+    groups: chain.impacts.map((i) => i.group.name),
+    measuredGoals: measured.length,
+    goalsOnTrack: measured.filter((s) => s !== 'behind').length,
+  };
   return (
     <>
       <Paragraph>{v.opinionsIntro}</Paragraph>
+      <LiveMarker data={live} />
       <p class="utrecht-paragraph helder-call">
         <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action helder-call__link" href={view.href(pollPath(data.organization.slug, data.chain.change.slug))}>
           {v.takePoll}

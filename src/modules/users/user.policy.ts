@@ -10,10 +10,10 @@ import { isRole, type Role } from './user';
 export const PERMISSIONS = {
   /** See the organization's register in the editor, drafts included. */
   'organization.read': ['admin', 'editor', 'communicator', 'moderator', 'auditor'],
-  /** Changes, goals, measures, decisions, measurements. */
-  'chain.edit': ['editor'],
+  /** Changes, goals, measures, decisions, measurements. Admins too: the editor lets them (docs/editor.md), and their tokens must not be weaker than their pages. */
+  'chain.edit': ['editor', 'admin'],
   /** Citizen texts, updates, responses to expectations. */
-  'texts.edit': ['editor', 'communicator'],
+  'texts.edit': ['editor', 'communicator', 'admin'],
   'reactions.moderate': ['moderator'],
   'audit.read': ['auditor', 'admin'],
   'users.manage': ['admin'],

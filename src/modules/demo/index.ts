@@ -22,6 +22,8 @@ import { seedWasteCollection } from './waste-collection';
 export { DEMO_ORGANIZATION_SLUG } from './organization';
 /** The demo's accounts, one per role, and the demo admin's fixed TOTP secret (docs/editor.md; demo only). */
 export { DEMO_ACCOUNTS, DEMO_ADMIN_TOTP_SECRET } from './accounts';
+/** Poll answers and reactions for the demo's published changes (after `seedDemo`, outside its transaction). */
+export { seedDemoCitizenVoice } from './citizen-voice';
 
 /**
  * Seeds the demo municipality with its groups, changes, decisions, goals, measurements, measures,

@@ -7,8 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/core';
-import { DEMO_ORGANIZATION_SLUG, seedDemo } from '../src/modules/demo';
+import { DEMO_ORGANIZATION_SLUG, seedDemo, seedDemoCitizenVoice } from '../src/modules/demo';
 import { getOrganizationChains } from '../src/modules/chains';
+import { listReactions } from '../src/modules/reactions';
 import { createDatabase, migrateToLatest, type OpenDatabase } from '../src/storage';
 import { buildServer } from '../src/web/server';
 import { registerVersionReader } from '../src/storage';
@@ -41,6 +42,7 @@ describe.skipIf(!available)('portal in Chromium', () => {
   let browser: Browser;
   let biggest: string;
   let group: string;
+  let reacted = '';
   const cookies: string[] = [];
   const foreign: string[] = [];
 
@@ -49,9 +51,12 @@ describe.skipIf(!available)('portal in Chromium', () => {
     await migrateToLatest(database.db);
     const deps = { db: database.db, clock: systemClock };
     const { organizationId } = await seedDemo(deps);
+    await seedDemoCitizenVoice(deps, organizationId);
     const chains = (await getOrganizationChains(deps, organizationId)).filter((c) => c.change.publishedAt);
     const size = (c: (typeof chains)[number]) => c.goals.length * 3 + c.measures.length + c.impacts.length + c.decisions.length + c.milestones.length;
     biggest = chains.reduce((a, b) => (size(b) > size(a) ? b : a)).change.slug;
+    // The change where seedDemoCitizenVoice put its reaction threads.
+    for (const c of chains) if (!reacted && (await listReactions(deps, c.change.id, { page: 1, size: 1 })).total > 0) reacted = c.change.slug;
     group = chains.flatMap((c) => c.impacts.map((i) => i.group.name))[0]!.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
     app = await buildServer({
       deps,
@@ -59,6 +64,7 @@ describe.skipIf(!available)('portal in Chromium', () => {
       hsts: false,
       health: async () => ({ ok: true, database: 'sqlite' }),
       registerVersion: registerVersionReader(database.db),
+      secret: 'e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz',
     });
     origin = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({
@@ -120,6 +126,9 @@ describe.skipIf(!available)('portal in Chromium', () => {
     { name: 'change-en', path: `/${DEMO_ORGANIZATION_SLUG}/veranderingen/${biggest}?lang=en` },
     { name: 'group-filter', path: `/${DEMO_ORGANIZATION_SLUG}?group=${group}` },
     { name: 'not-found', path: `/${DEMO_ORGANIZATION_SLUG}/veranderingen/bestaat-niet` },
+    { name: 'poll', path: `/${DEMO_ORGANIZATION_SLUG}/veranderingen/${biggest}/peiling` },
+    { name: 'reactions', path: `/${DEMO_ORGANIZATION_SLUG}/veranderingen/${reacted}/reacties` },
+    { name: 'reaction-form', path: `/${DEMO_ORGANIZATION_SLUG}/veranderingen/${reacted}/reageren` },
   ];
 
   it('has no axe-core violations of WCAG 2.1 A and AA', async () => {
@@ -158,6 +167,46 @@ describe.skipIf(!available)('portal in Chromium', () => {
     await Promise.all([page.waitForURL(/group=/), page.click('button[type=submit]')]);
     expect(page.url()).toContain(`group=${group}`);
     expect(await page.locator('.helder-card__impact').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('reaches every question, choice group and button of the poll with Tab alone, never the honeypot', async () => {
+    const page = await open(`/${DEMO_ORGANIZATION_SLUG}/veranderingen/${biggest}/peiling`);
+    const groups = await page.evaluate(() => [...new Set([...document.querySelectorAll('input[type=radio]')].map((r) => (r as HTMLInputElement).name))]);
+    const reached = new Set<string>();
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const what = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el instanceof HTMLInputElement ? el.name : el instanceof HTMLButtonElement ? `button:${el.type}` : null;
+      });
+      if (what) reached.add(what);
+    }
+    expect(groups.length).toBeGreaterThanOrEqual(4);
+    for (const name of [...groups, 'button:submit']) expect(reached.has(name), name).toBe(true);
+    expect(reached.has('website')).toBe(false);
+    // Off-screen, not display:none (some robots skip hidden fields): its box lies left of the page.
+    expect(await page.evaluate(() => document.getElementById('website')!.getBoundingClientRect().right)).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+
+  it('answers the poll and posts a reaction without JavaScript, each ending on a thank-you page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${origin}/${DEMO_ORGANIZATION_SLUG}/veranderingen/${biggest}/peiling`);
+    for (const name of await page.evaluate(() => [...new Set([...document.querySelectorAll('input[type=radio]')].map((r) => (r as HTMLInputElement).name))])) {
+      await page.locator(`input[name="${name}"]`).first().check();
+    }
+    await page.waitForTimeout(2_100); // the poll refuses answers sent within 2 seconds of the form
+    await Promise.all([page.waitForURL(/bedankt\?voor=peiling/), page.click('button[type=submit]')]);
+    expect(await page.locator('h1').textContent()).toContain('Dank u wel');
+    await page.goto(`${origin}/${DEMO_ORGANIZATION_SLUG}/veranderingen/${reacted}/reageren`);
+    await page.fill('#veld-displayName', 'Browsertest <b>vet</b>');
+    await page.selectOption('#veld-role', 'inwoner');
+    await page.fill('#veld-text', 'Een reactie uit de browsertest, zonder JavaScript.');
+    await page.waitForTimeout(3_100); // reactions: at least 3 seconds
+    await Promise.all([page.waitForURL(/bedankt\?voor=reactie/), page.click('button[type=submit]')]);
+    expect(await page.locator('h1').textContent()).toContain('Even geduld');
     await context.close();
   });
 

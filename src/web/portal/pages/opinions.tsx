@@ -26,12 +26,12 @@ export const Opinions = ({ view, data }: { view: View; data: ChangePageData }) =
   return (
     <>
       <Paragraph>{v.opinionsIntro}</Paragraph>
-      <LiveMarker data={live} />
       <p class="utrecht-paragraph helder-call">
         <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action helder-call__link" href={view.href(pollPath(data.organization.slug, data.chain.change.slug))}>
           {v.takePoll}
         </a>
       </p>
+      <LiveMarker data={live} />
     </>
   );
 };

@@ -1,4 +1,5 @@
 import { auditCommand } from './audit';
+import { IMPORT_DECISIONS_USAGE, importDecisionsCommand } from './import-decisions';
 import { IMPORT_MEASUREMENTS_USAGE, importMeasurementsCommand } from './import-measurements';
 import { EXIT, println, type CliIo, type Command } from './io';
 import { legitimacyCommand } from './legitimacy';
@@ -30,6 +31,7 @@ const commands: Command[] = [
     run: (args, io) => (args.includes('--help') ? importCommand(args, { deps: undefined as never, ...io }) : withApp(io, (app) => importCommand(args, { deps: app.deps, ...io }))),
   },
   { name: 'import-measurements', summary: 'read measurements from CSV (preview, then --commit: all or nothing)', usage: IMPORT_MEASUREMENTS_USAGE, run: (args, io) => withApp(io, (app) => importMeasurementsCommand(args, { deps: app.deps, ...io })) },
+  { name: 'import-decisions', summary: 'read decisions from Popolo JSON (preview, then --commit: all or nothing)', usage: IMPORT_DECISIONS_USAGE, run: (args, io) => withApp(io, (app) => importDecisionsCommand(args, { deps: app.deps, ...io })) },
   {
     name: 'taalcheck',
     summary: 'check a Dutch text for plain language (B1)',

@@ -8,6 +8,7 @@ import { sessionHook } from '../http/auth';
 import { isCsrfError, registerCsrf } from '../http/csrf';
 import { EDITOR_PATH } from '../http/session';
 import { editorAssets } from './assets';
+import { decisionImportRoutes } from './decision-imports.routes';
 import { importRoutes } from './imports.routes';
 import { sendPage } from './render';
 import { accountRoutes } from './routes/account.routes';
@@ -71,6 +72,7 @@ export const registerEditor = async (app: FastifyInstance, ctx: WebContext): Pro
       await editor.register(accountRoutes(ctx, settings));
       await editor.register(organizationRoutes(ctx));
       await editor.register(importRoutes(ctx));
+      await editor.register(decisionImportRoutes(ctx));
       await editor.register(changeRoutes(ctx));
       await editor.register(goalRoutes(ctx));
       await editor.register(measureRoutes(ctx));

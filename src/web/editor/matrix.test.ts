@@ -94,6 +94,10 @@ const EXPECTED: Record<string, Row> = {
   'GET /editor/:org/importeren/metingen': chainRow(303, 200),
   'POST /editor/:org/importeren/metingen': chainRow(401, 422),
   'POST /editor/:org/importeren/metingen/vastleggen': chainRow(401, 422),
+  // Importing decisions from Popolo JSON (issue 5): the same, an empty paste is 422.
+  'GET /editor/:org/importeren/besluiten': chainRow(303, 200),
+  'POST /editor/:org/importeren/besluiten': chainRow(401, 422),
+  'POST /editor/:org/importeren/besluiten/vastleggen': chainRow(401, 422),
   // Exports (issue 5): every role's token holds `read`; another organization's token meets "not found".
   'GET /api/v1/organizations/:slug/export.json': members(401, 200, 404),
   'GET /api/v1/organizations/:slug/export.csv': members(401, 200, 404),

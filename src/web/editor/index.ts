@@ -10,6 +10,7 @@ import { EDITOR_PATH } from '../http/session';
 import { editorAssets } from './assets';
 import { decisionImportRoutes } from './decision-imports.routes';
 import { importRoutes } from './imports.routes';
+import { moderationRoutes } from './moderation.routes';
 import { sendPage } from './render';
 import { accountRoutes } from './routes/account.routes';
 import { changeRoutes } from './routes/changes.routes';
@@ -79,6 +80,7 @@ export const registerEditor = async (app: FastifyInstance, ctx: WebContext): Pro
       await editor.register(decisionRoutes(ctx));
       await editor.register(impactRoutes(ctx));
       await editor.register(publicationRoutes(ctx));
+      await editor.register(moderationRoutes(ctx));
     },
     { prefix: EDITOR_PATH },
   );

@@ -9,6 +9,7 @@ import { isCsrfError, registerCsrf } from '../http/csrf';
 import { EDITOR_PATH } from '../http/session';
 import { editorAssets } from './assets';
 import { decisionImportRoutes } from './decision-imports.routes';
+import { expectationRoutes } from './expectations.routes';
 import { importRoutes } from './imports.routes';
 import { moderationRoutes } from './moderation.routes';
 import { sendPage } from './render';
@@ -79,6 +80,7 @@ export const registerEditor = async (app: FastifyInstance, ctx: WebContext): Pro
       await editor.register(measureRoutes(ctx));
       await editor.register(decisionRoutes(ctx));
       await editor.register(impactRoutes(ctx));
+      await editor.register(expectationRoutes(ctx));
       await editor.register(publicationRoutes(ctx));
       await editor.register(moderationRoutes(ctx));
     },

@@ -1,4 +1,5 @@
 import type { ChangeChain } from '../../../modules/chains';
+import { lacksResponse } from '../../../modules/expectations';
 import { Heading, Link, Paragraph } from '../../views/components';
 import { editorUrls } from '../urls';
 
@@ -11,6 +12,8 @@ const Section = ({ id, title, addHref, addLabel, children, empty }: { id: string
     {addHref ? <Paragraph><Link href={addHref}>{addLabel}</Link></Paragraph> : null}
   </section>
 );
+
+const EXPECTATION_STATUS_WORDS: Record<string, string> = { supported: 'terecht', partly: 'deels terecht', unfounded: 'onterecht', contradicted: 'tegengesproken' };
 
 const Item = ({ children }: { children: unknown }) => <li class="utrecht-unordered-list__item">{children as never}</li>;
 
@@ -57,6 +60,22 @@ export const ChainOverview = ({ org, chain }: { org: string; chain: ChangeChain 
         {chain.impacts.map((i) => (
           <Item>
             <Link href={editorUrls.edit(org, 'impact', i.impact.id)}>{i.group.name}</Link>
+          </Item>
+        ))}
+      </Section>
+      <Section id="uitspraken" title="Uitspraken" addHref={add('statement')} addLabel="Uitspraak vastleggen" empty="Nog geen uitspraken.">
+        {chain.statements.map((s) => (
+          <Item>
+            <Link href={editorUrls.edit(org, 'statement', s.id)}>{s.speaker}</Link> ({date(s.date)}) ·{' '}
+            <Link href={`${add('expectation')}?uitspraak=${encodeURIComponent(s.id)}`}>Verwachting toevoegen</Link>
+          </Item>
+        ))}
+      </Section>
+      <Section id="verwachtingen" title="Verwachtingen" addHref={add('expectation')} addLabel="Verwachting toevoegen" empty="Nog geen verwachtingen.">
+        {chain.expectations.map((e) => (
+          <Item>
+            <Link href={editorUrls.edit(org, 'expectation', e.id)}>{e.text}</Link> ({EXPECTATION_STATUS_WORDS[e.status] ?? e.status}
+            {lacksResponse(e) ? ', nog zonder antwoord' : e.response ? ', beantwoord' : ''})
           </Item>
         ))}
       </Section>

@@ -129,6 +129,7 @@ describe.skipIf(!available)('portal in Chromium', () => {
     { name: 'poll', path: `/${DEMO_ORGANIZATION_SLUG}/veranderingen/${biggest}/peiling` },
     { name: 'reactions', path: `/${DEMO_ORGANIZATION_SLUG}/veranderingen/${reacted}/reacties` },
     { name: 'reaction-form', path: `/${DEMO_ORGANIZATION_SLUG}/veranderingen/${reacted}/reageren` },
+    { name: 'checkpoint', path: `/${DEMO_ORGANIZATION_SLUG}/controlepunt` },
   ];
 
   it('has no axe-core violations of WCAG 2.1 A and AA', async () => {

@@ -131,6 +131,21 @@ const nl = {
   goalOf: (n: number, total: number) => `Doel ${n} van ${total}`,
   unit: 'Eenheid',
   by: 'voor',
+  checkpoint: 'Controlepunt van het logboek',
+  checkpointDescription: (name: string) => `De laatste vingerafdruk van het logboek van ${name}. Zo kan iedereen later controleren dat de geschiedenis niet is veranderd.`,
+  checkpointLead: (name: string) => `${name} schrijft elke wijziging in dit register op in een logboek. Elke regel krijgt een vingerafdruk: een code die ook de vingerafdruk van de regel ervoor bevat. Zo hangen alle regels aan elkaar, als een ketting.`,
+  checkpointWhy: 'Hieronder staat de laatste schakel van die ketting. Zo kan iedereen later controleren dat de geschiedenis niet is veranderd.',
+  checkpointEmpty: 'Het logboek is nog leeg. Er is nog niets om te controleren.',
+  checkpointPosition: 'Regel in het logboek',
+  checkpointHash: 'Vingerafdruk (SHA-256)',
+  checkpointTime: 'Tijd van de regel',
+  checkpointHowTitle: 'Waarom is dit nodig?',
+  checkpointHow: 'Wie oude regels wist of verandert, moet alle vingerafdrukken daarna opnieuw uitrekenen. In het logboek zelf valt dat niet op. Maar een vingerafdruk die iemand eerder heeft bewaard, klopt dan niet meer.',
+  checkpointCheckTitle: 'Zo controleert u het',
+  checkpointStepKeep: 'Bewaar het nummer van de regel en de vingerafdruk, bijvoorbeeld in een e-mail of een archief.',
+  checkpointStepRun: 'Later voert een controleur (auditor) dit commando uit op de server van Helder:',
+  checkpointStepResult: (seq: number) => `Klopt alles, dan is het logboek tot en met regel ${seq} niet veranderd. Klopt het niet, dan meldt het commando dat de geschiedenis is gewist of herschreven.`,
+  checkpointJson: 'Voor computers: hetzelfde controlepunt als JSON',
 } as const;
 
 type Dict = { [K in keyof typeof nl]: (typeof nl)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
@@ -253,6 +268,21 @@ const en: Dict = {
   goalOf: (n, total) => `Goal ${n} of ${total}`,
   unit: 'Unit',
   by: 'for',
+  checkpoint: 'Checkpoint of the log',
+  checkpointDescription: (name) => `The latest fingerprint of the log of ${name}. With it, anyone can check later that the history has not been changed.`,
+  checkpointLead: (name) => `${name} writes every change to this register in a log. Every line gets a fingerprint: a code that also contains the fingerprint of the line before it. So all lines hang together, like a chain.`,
+  checkpointWhy: 'Below is the last link of that chain. With it, anyone can check later that the history has not been changed.',
+  checkpointEmpty: 'The log is still empty. There is nothing to check yet.',
+  checkpointPosition: 'Line in the log',
+  checkpointHash: 'Fingerprint (SHA-256)',
+  checkpointTime: 'Time of the line',
+  checkpointHowTitle: 'Why is this needed?',
+  checkpointHow: 'Whoever deletes or changes old lines must compute every fingerprint after them again. That does not show in the log itself. But a fingerprint that someone kept earlier will no longer match.',
+  checkpointCheckTitle: 'How to check it',
+  checkpointStepKeep: 'Keep the line number and the fingerprint, for example in an e-mail or an archive.',
+  checkpointStepRun: 'Later, an auditor runs this command on the Helder server:',
+  checkpointStepResult: (seq) => `If everything matches, the log up to and including line ${seq} has not been changed. If not, the command reports that the history was deleted or rewritten.`,
+  checkpointJson: 'For computers: the same checkpoint as JSON',
 };
 
 export type Messages = Dict;

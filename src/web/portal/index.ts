@@ -4,6 +4,7 @@ import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebContext } from '../context';
 import type { Problem } from '../errors';
+import { checkpointRoutes } from './checkpoint-routes';
 import type { Lang } from './i18n';
 import { metaRoutes } from './meta-routes';
 import { renderErrorPage } from './pages/errors';
@@ -47,6 +48,7 @@ export const registerPortal = async (app: FastifyInstance, ctx: WebContext): Pro
     pageRoutes(portal, ctx, site, pages);
     voiceRoutes(portal, ctx, site);
     metaRoutes(portal, ctx, site, pages);
+    checkpointRoutes(portal, ctx, site, pages);
   });
   return pages;
 };

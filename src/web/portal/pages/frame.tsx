@@ -58,7 +58,7 @@ const Breadcrumbs = ({ view, crumbs }: { view: View; crumbs: Crumb[] }) =>
     </nav>
   );
 
-const Footer = ({ view }: { view: View }) => (
+const Footer = ({ view, organization }: { view: View; organization?: { slug: string } | undefined }) => (
   <footer class="utrecht-page-footer helder-footer">
     <div class="utrecht-page-footer__content">
       <p class="utrecht-paragraph">{view.t.footerAbout}</p>
@@ -68,6 +68,7 @@ const Footer = ({ view }: { view: View }) => (
           <li><Link href={view.href('/toegankelijkheid')}>{view.t.accessibility}</Link></li>
           <li><Link href={view.href('/privacy')}>{view.t.privacy}</Link></li>
           <li><Link href="/sitemap.xml">{view.t.sitemap}</Link></li>
+          {organization ? <li><Link href={view.href(`${orgPath(organization.slug)}/controlepunt`)}>{view.t.checkpoint}</Link></li> : null}
         </ul>
       </nav>
     </div>
@@ -94,7 +95,7 @@ export const renderPage = (p: FrameProps): string =>
       noindex={p.noindex}
       ogType={p.ogType}
       header={<Header view={p.view} organization={p.organization} path={p.path} params={p.params} />}
-      footer={<Footer view={p.view} />}
+      footer={<Footer view={p.view} organization={p.organization} />}
     >
       <Breadcrumbs view={p.view} crumbs={p.breadcrumbs} />
       {p.view.lang !== 'nl' && p.organization && p.breadcrumbs.length > 0 ? <p class="utrecht-paragraph utrecht-paragraph--small helder-language-note">{p.view.t.contentOnlyDutch}</p> : null}

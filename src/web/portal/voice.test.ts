@@ -13,6 +13,8 @@ import { seedPortalFixture, XSS } from './testing';
 
 const HTML = { accept: 'text/html,application/xhtml+xml' };
 const ORIGIN = 'http://localhost:8080';
+/** These tests run beside Chromium and another worker on two cores: event-loop lag is the machine, not load (shedding has its own test). */
+const NO_SHEDDING = { loadShedding: false } as const;
 const tokenOf = (body: string): string => /name="token" value="([^"]+)"/.exec(body)![1]!;
 
 /** A test browser without cookies: it posts forms as a citizen's browser does, from one address. */
@@ -35,7 +37,7 @@ for (const dialect of DIALECTS) {
     let CHANGE: string;
 
     beforeAll(async () => {
-      server = await openTestServer(dialect);
+      server = await openTestServer(dialect, undefined, NO_SHEDDING);
       const ids = await seedPortalFixture(server.deps);
       CHANGE = `/teststad/veranderingen/${ids.change.slug}`;
     });
@@ -79,7 +81,7 @@ for (const dialect of DIALECTS) {
     const respondents = async () => (await getPerception(server.deps, ids.change.id)).respondents;
 
     beforeAll(async () => {
-      server = await openTestServer(dialect);
+      server = await openTestServer(dialect, undefined, NO_SHEDDING);
       ids = await seedPortalFixture(server.deps);
       POLL = `/teststad/veranderingen/${ids.change.slug}/peiling`;
     });
@@ -218,7 +220,7 @@ for (const dialect of DIALECTS) {
     const rows = async () => Number((await server.deps.db.selectFrom('reactions').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
 
     beforeAll(async () => {
-      server = await openTestServer(dialect);
+      server = await openTestServer(dialect, undefined, NO_SHEDDING);
       ids = await seedPortalFixture(server.deps);
       BASE = `/teststad/veranderingen/${ids.change.slug}`;
     });
@@ -359,7 +361,7 @@ for (const dialect of DIALECTS) {
       CHANGE = `/teststad/veranderingen/${ids.change.slug}`;
       // The portal alone, so the test can see its page cache.
       app = Fastify();
-      pages = await registerPortal(app, { deps, baseUrl: ORIGIN, hsts: false, health: async () => ({ ok: true, database: dialect }), registerVersion: registerVersionReader(open.db), secret: SECRET });
+      pages = await registerPortal(app, { deps, baseUrl: ORIGIN, hsts: false, health: async () => ({ ok: true, database: dialect }), registerVersion: registerVersionReader(open.db), secret: SECRET, portal: NO_SHEDDING });
     });
     afterAll(async () => {
       await app.close();

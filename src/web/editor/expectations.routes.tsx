@@ -28,6 +28,7 @@ import { listGroups } from '../../modules/groups';
 import { hasRole } from '../../modules/users';
 import type { WebContext } from '../context';
 import { actorOf, organizationOf, requireRole } from '../http/auth';
+import { conflictRoutes } from './conflicts.routes';
 import { backToChange, CHAIN_ROLES, changeCrumbs, FormErrors, sendForm, TEXT_ROLES, valuesOf, type Values } from './edit';
 import { loadChange, loadOfChange, orNull, registerErrorsOf, withSchemaErrors } from './expectations.edit';
 import { OUTCOME_LABELS } from './labels';
@@ -123,10 +124,12 @@ const summaryOf = (e: Expectation, choices: ExpectationOptions): [string, string
  * The expectation register's forms (docs/editor.md, "The expectation register"): statements and
  * expectations (editors and admins), with goal suggestions for an expectation's text — a POST that
  * re-renders with the suggested goals checked and saves nothing, so it works without JavaScript —
- * and responses to expectations (communicators too), with the plain-language check.
+ * and responses to expectations (communicators too), with the plain-language check. Conflicts
+ * between groups are in conflicts.routes.ts.
  */
 export const expectationRoutes = (ctx: WebContext) => async (app: FastifyInstance) => {
   const { deps, baseUrl } = ctx;
+  await app.register(conflictRoutes(ctx));
 
   const renderStatement = (request: FastifyRequest, reply: FastifyReply, change: Change, statement: Statement | undefined, values: Values, errors: FieldError[]) => {
     const organization = organizationOf(request);

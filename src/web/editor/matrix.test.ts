@@ -141,7 +141,7 @@ const EXPECTED: Record<string, Row> = {
   'POST /editor/:org/veranderingen/:id/gevolgen/nieuw': chainRow(401, 422),
   'GET /editor/:org/gevolgen/:id/bewerken': textRow(303, 404),
   'POST /editor/:org/gevolgen/:id/bewerken': textRow(401, 404),
-  // The expectation register (docs/editor.md): statements and expectations are the chain's;
+  // The expectation register (docs/editor.md): statements, expectations and conflicts are the chain's;
   // an expectation's page and its response are communicators' too (texts.edit). Edits of ids that
   // are a change's answer "not found" past the role check.
   'GET /editor/:org/veranderingen/:id/uitspraken/nieuw': chainRow(303, 200),
@@ -153,6 +153,10 @@ const EXPECTED: Record<string, Row> = {
   'GET /editor/:org/verwachtingen/:id/bewerken': textRow(303, 404),
   'POST /editor/:org/verwachtingen/:id/bewerken': chainRow(401, 404),
   'POST /editor/:org/verwachtingen/:id/antwoord': textRow(401, 404),
+  'GET /editor/:org/veranderingen/:id/belangenconflicten/nieuw': chainRow(303, 200),
+  'POST /editor/:org/veranderingen/:id/belangenconflicten/nieuw': chainRow(401, 422),
+  'GET /editor/:org/belangenconflicten/:id/bewerken': chainRow(303, 404),
+  'POST /editor/:org/belangenconflicten/:id/bewerken': chainRow(401, 404),
   // The matrix change is published (setChangePublished); every role sees the publication page.
   'GET /editor/:org/veranderingen/:id/publiceren': members(303, 200, 404),
   'POST /editor/:org/veranderingen/:id/publiceren': textRow(401, 422),

@@ -1,5 +1,5 @@
 import type { ChangeChain } from '../../../modules/chains';
-import { lacksResponse } from '../../../modules/expectations';
+import { isWeighed, lacksResponse } from '../../../modules/expectations';
 import { Heading, Link, Paragraph } from '../../views/components';
 import { editorUrls } from '../urls';
 
@@ -24,6 +24,7 @@ const Item = ({ children }: { children: unknown }) => <li class="utrecht-unorder
 export const ChainOverview = ({ org, chain }: { org: string; chain: ChangeChain }) => {
   const id = chain.change.id;
   const add = (entity: string) => editorUrls.add(org, 'change', id, entity);
+  const groupName = (groupId: string) => chain.impacts.find((i) => i.group.id === groupId)?.group.name ?? 'doelgroep';
   return (
     <section aria-labelledby="onderdelen" class="helder-overview">
       <Heading level={2} id="onderdelen">Onderdelen</Heading>
@@ -76,6 +77,13 @@ export const ChainOverview = ({ org, chain }: { org: string; chain: ChangeChain 
           <Item>
             <Link href={editorUrls.edit(org, 'expectation', e.id)}>{e.text}</Link> ({EXPECTATION_STATUS_WORDS[e.status] ?? e.status}
             {lacksResponse(e) ? ', nog zonder antwoord' : e.response ? ', beantwoord' : ''})
+          </Item>
+        ))}
+      </Section>
+      <Section id="belangenconflicten" title="Belangenconflicten" addHref={add('conflict')} addLabel="Belangenconflict vastleggen" empty="Nog geen belangenconflicten.">
+        {chain.conflicts.map((c) => (
+          <Item>
+            <Link href={editorUrls.edit(org, 'conflict', c.id)}>{groupName(c.groupAId)} – {groupName(c.groupBId)}</Link> ({isWeighed(c) ? 'afgewogen' : 'nog niet afgewogen'})
           </Item>
         ))}
       </Section>

@@ -47,7 +47,7 @@ const help = (): string =>
     'Usage: helder <command> [options]     (helder <command> --help for details)',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(Math.max(...commands.map((x) => x.name.length)) + 2)}${c.summary}`),
     '',
     'Database: DATABASE_URL (unset: ./data/helder.sqlite; sqlite:/path/file.sqlite; postgres://user@host/db)',
   ].join('\n');

@@ -72,3 +72,9 @@ export { otpauthUri, groupSecret, totpCode } from './totp';
 /** The audit log of some entities of one organization, for auditors and admins only (throws `forbidden`); actor display names. */
 export { readAuditTrail, actorNames } from './audit-trail.service';
 export type { AuditLine } from './audit-trail.service';
+/**
+ * The whole audit log of one organization, a page at a time, newest first, optionally of one entity
+ * type; and its hash chain recomputed (`verifyChain`). Auditors and admins only: both throw `forbidden`.
+ */
+export { readOrganizationAudit, verifyOrganizationChain } from './audit-trail.service';
+export type { OrganizationAudit } from './audit-trail.service';

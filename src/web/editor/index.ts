@@ -8,6 +8,7 @@ import { sessionHook } from '../http/auth';
 import { isCsrfError, registerCsrf } from '../http/csrf';
 import { EDITOR_PATH } from '../http/session';
 import { editorAssets } from './assets';
+import { auditRoutes } from './audit.routes';
 import { decisionImportRoutes } from './decision-imports.routes';
 import { expectationRoutes } from './expectations.routes';
 import { importRoutes } from './imports.routes';
@@ -73,6 +74,7 @@ export const registerEditor = async (app: FastifyInstance, ctx: WebContext): Pro
       await editor.register(loginRoutes(ctx, settings));
       await editor.register(accountRoutes(ctx, settings));
       await editor.register(organizationRoutes(ctx));
+      await editor.register(auditRoutes(ctx));
       await editor.register(importRoutes(ctx));
       await editor.register(decisionImportRoutes(ctx));
       await editor.register(changeRoutes(ctx));

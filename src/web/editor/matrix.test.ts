@@ -47,6 +47,8 @@ const EXPECTED: Record<string, Row> = {
   'GET /editor/:org': members(303, 200, 404),
   'GET /editor/:org/veranderingen/:id': members(303, 200, 404),
   'GET /editor/:org/gebruikers': { ...members(303, 403, 404), admin: 200 },
+  // The organization's audit log (issue 5): auditors and admins; other roles 403, the outsider 404.
+  'GET /editor/:org/audit': { ...members(303, 403, 404), auditor: 200, admin: 200 },
   // The moderation queue (issue 4/5): moderators only (reactions.moderate). The POST's id is a change's, not a reaction's: 404.
   'GET /editor/:org/moderatie': { ...members(303, 403, 404), moderator: 200 },
   'POST /editor/:org/moderatie/:id': { ...members(401, 403, 404), moderator: 404 },

@@ -5,7 +5,7 @@ import { findChange, type Change } from '../../modules/changes';
 import { findReaction, listModerationQueue, moderateReaction, REACTION_ROLE_LABELS, type ModerationQueue, type Reaction } from '../../modules/reactions';
 import type { WebContext } from '../context';
 import { actorOf, organizationOf, requireRole } from '../http/auth';
-import { Alert, DataList, Heading, Link, Paragraph } from '../views/components';
+import { Alert, Heading, Link, Paragraph } from '../views/components';
 import { idParam, valuesOf } from './edit';
 import { sendPage } from './render';
 import { editorUrls } from './urls';
@@ -51,18 +51,13 @@ const QueueItem = ({ p, r }: { p: QueueProps; r: Reaction }) => {
     <li class="helder-todo__item">
       <article aria-labelledby={`reactie-${r.id}`}>
         <Heading level={2} id={`reactie-${r.id}`}>{r.displayName}</Heading>
-        <DataList
-          rows={[
-            ['Verandering', change ? <Link href={`/${p.organization.slug}/veranderingen/${change.slug}`}>{change.title}</Link> : '—'],
-            ['Rol', REACTION_ROLE_LABELS[r.role].nl],
-            ['Geplaatst', dateTime(r.createdAt)],
-            ['Stand', stateOf(r)],
-            ['Meldingen', String(r.reportCount)],
-            ...(r.parentId ? ([['Soort', 'Antwoord op een andere reactie']] as [string, string][]) : []),
-          ]}
-        />
+        <p class="utrecht-paragraph">
+          {change ? <Link href={`/${p.organization.slug}/veranderingen/${change.slug}`}>{change.title}</Link> : '—'}
+          {' · '}{REACTION_ROLE_LABELS[r.role].nl} · {dateTime(r.createdAt)}{r.parentId ? ' · antwoord op een andere reactie' : ''}
+        </p>
+        <p class="utrecht-paragraph"><strong>{stateOf(r)}</strong> · {r.reportCount === 1 ? '1 melding' : `${r.reportCount} meldingen`}</p>
         {/* The text as typed, escaped; links stay text here: the moderator decides first. */}
-        <blockquote class="helder-language"><p class="utrecht-paragraph helder-audit-data">{r.text}</p></blockquote>
+        <blockquote class="helder-language"><p class="utrecht-paragraph">{r.text}</p></blockquote>
         <div class="helder-form-actions">
           <form class="helder-inline-form" method="post" action={decisionUrl(p.organization.slug, r.id)}>
             <CsrfField token={p.csrf} />
@@ -94,14 +89,10 @@ const QueuePage = (p: QueueProps) => {
       <Heading level={1}>Moderatie</Heading>
       {p.decided ? <Alert type="ok"><Paragraph>{DECIDED[p.decided]}</Paragraph></Alert> : null}
       <ErrorSummary errors={p.errors} />
-      <DataList
-        rows={[
-          ['Wacht in totaal', String(counts.total)],
-          ['Nieuw (nog niet op de website)', String(counts.pending)],
-          ['Verborgen na meldingen', String(counts.reported)],
-          ['Op de website, nog niet bekeken', String(counts.unreviewed)],
-        ]}
-      />
+      <Paragraph lead>
+        <strong>{counts.total === 1 ? '1 reactie wacht' : `${counts.total} reacties wachten`}</strong>: {counts.pending} nieuw (nog niet op de website), {counts.reported} verborgen na meldingen,{' '}
+        {counts.unreviewed} op de website maar nog niet bekeken.
+      </Paragraph>
       {counts.total === 0 ? (
         <Paragraph>Er wacht niets. Alle reacties zijn bekeken.</Paragraph>
       ) : (

@@ -41,7 +41,7 @@ for (const dialect of DIALECTS) {
       const page = await moderator.get(url);
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('<h1 class="utrecht-heading-1">Moderatie</h1>');
-      expect(page.body).toMatch(/Wacht in totaal<\/dt><dd[^>]*>2</);
+      expect(page.body).toContain('<strong>2 reacties wachten</strong>: 2 nieuw (nog niet op de website)');
       expect(page.body.indexOf('Eerste reactie')).toBeLessThan(page.body.indexOf('Tweede reactie'));
       expect(page.body).toContain('Mien &lt;script&gt;alert(1)&lt;/script&gt;');
       expect(page.body).not.toMatch(/<script\b/);

@@ -34,7 +34,10 @@ export const openTestServer = async (dialect: DialectName, now = '2026-06-01T10:
     },
     // What app/deps.ts wires in production: the audit head, one indexed query, compiled once.
     registerVersion: registerVersionReader(open.db),
-    portal,
+    // Load shedding answers 503 when the event loop lags, which a busy 2-core CI machine running
+    // tests in parallel does; behaviour tests must not depend on machine load (bench/portal.ts
+    // measures the shedding). A test that wants it passes it explicitly.
+    portal: { loadShedding: false, ...portal },
     secret: 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz',
   });
   return {

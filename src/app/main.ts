@@ -1,4 +1,4 @@
-import { seedDemo } from '../modules/demo';
+import { seedDemo, seedDemoCitizenVoice } from '../modules/demo';
 import { pruneVoiceGuard } from '../modules/polls';
 import { buildServer } from '../web/server';
 import type { Config } from './config';
@@ -15,7 +15,8 @@ const HOUR = 3_600_000;
 export const serve = async (config: Config, log: (line: string) => void): Promise<() => Promise<void>> => {
   const app = await openApp(config);
   if (config.seedDemo && (await countOrganizations(app.deps)) === 0) {
-    await seedDemo(app.deps);
+    const { organizationId } = await seedDemo(app.deps);
+    await seedDemoCitizenVoice(app.deps, organizationId);
     log('Demo municipality "Gemeente Voorbeeldstad" created (HELDER_DEMO=off to skip).');
   }
   const server = await buildServer(await webContextOf(app, config), { logger: { level: config.logLevel }, trustProxy: config.trustProxy });

@@ -1,4 +1,4 @@
-import { seedDemo, DEMO_ORGANIZATION_SLUG } from '../../modules/demo';
+import { seedDemo, seedDemoCitizenVoice, DEMO_ORGANIZATION_SLUG } from '../../modules/demo';
 import { EXIT, println, type Command } from './io';
 import { withApp } from './with-app';
 
@@ -12,7 +12,9 @@ export const seedCommand: Command = {
       return EXIT.usage;
     }
     return withApp(io, async (app) => {
-      const { created } = await seedDemo(app.deps);
+      const { created, organizationId } = await seedDemo(app.deps);
+      // Poll answers and reactions come after, as citizens' own writes (idempotent per change).
+      if (created) await seedDemoCitizenVoice(app.deps, organizationId);
       println(io.stdout, created ? `Demo municipality created (slug: ${DEMO_ORGANIZATION_SLUG}).` : `Demo municipality already present (slug: ${DEMO_ORGANIZATION_SLUG}); nothing changed.`);
       return EXIT.ok;
     });

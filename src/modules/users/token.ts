@@ -1,4 +1,5 @@
 import type { Role } from './user';
+import { PERMISSIONS } from './user.policy';
 
 /**
  * API token scopes: what a token may do for the write API, at most what its owner's roles allow in
@@ -8,14 +9,17 @@ import type { Role } from './user';
 export const TOKEN_SCOPES = ['read', 'chain:write', 'measurements:write', 'texts:write', 'reactions:moderate', 'audit:read'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
-/** Which roles may hold each scope (the same split as the editor's policies). */
+/**
+ * Which roles may hold each scope: derived from the editor's permissions, so a token is never
+ * stronger or weaker than the pages its owner may use.
+ */
 export const SCOPE_ROLES: Record<TokenScope, readonly Role[]> = {
-  read: ['admin', 'editor', 'communicator', 'moderator', 'auditor'],
-  'chain:write': ['editor'],
-  'measurements:write': ['editor'],
-  'texts:write': ['editor', 'communicator'],
-  'reactions:moderate': ['moderator'],
-  'audit:read': ['auditor', 'admin'],
+  read: PERMISSIONS['organization.read'],
+  'chain:write': PERMISSIONS['chain.edit'],
+  'measurements:write': PERMISSIONS['chain.edit'],
+  'texts:write': PERMISSIONS['texts.edit'],
+  'reactions:moderate': PERMISSIONS['reactions.moderate'],
+  'audit:read': PERMISSIONS['audit.read'],
 };
 
 export const SCOPE_LABELS: Record<TokenScope, string> = {

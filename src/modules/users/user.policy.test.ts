@@ -18,7 +18,7 @@ const person = (roles: [string, Role][]): Actor => ({ id: 'user:1', label: 'Anna
 
 describe('user policies', () => {
   const expected: Record<Role, Record<string, boolean>> = {
-    admin: { read: true, chain: true, texts: true, moderate: false, audit: true, users: true },
+    admin: { read: true, chain: true, texts: true, moderate: true, audit: true, users: true },
     editor: { read: true, chain: true, texts: true, moderate: false, audit: false, users: false },
     communicator: { read: true, chain: false, texts: true, moderate: false, audit: false, users: false },
     moderator: { read: true, chain: false, texts: false, moderate: true, audit: false, users: false },

@@ -14,7 +14,7 @@ export const PERMISSIONS = {
   'chain.edit': ['editor', 'admin'],
   /** Citizen texts, updates, responses to expectations. */
   'texts.edit': ['editor', 'communicator', 'admin'],
-  'reactions.moderate': ['moderator'],
+  'reactions.moderate': ['moderator', 'admin'],
   'audit.read': ['auditor', 'admin'],
   'users.manage': ['admin'],
   'settings.manage': ['admin'],

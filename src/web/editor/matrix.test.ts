@@ -50,8 +50,8 @@ const EXPECTED: Record<string, Row> = {
   // The organization's audit log (issue 5): auditors and admins; other roles 403, the outsider 404.
   'GET /editor/:org/audit': { ...members(303, 403, 404), auditor: 200, admin: 200 },
   // The moderation queue (issue 4/5): moderators only (reactions.moderate). The POST's id is a change's, not a reaction's: 404.
-  'GET /editor/:org/moderatie': { ...members(303, 403, 404), moderator: 200 },
-  'POST /editor/:org/moderatie/:id': { ...members(401, 403, 404), moderator: 404 },
+  'GET /editor/:org/moderatie': { ...members(303, 403, 404), moderator: 200, admin: 200 },
+  'POST /editor/:org/moderatie/:id': { ...members(401, 403, 404), moderator: 404, admin: 404 },
   // The read API is public (published content only); a token changes nothing there yet.
   'GET /api/v1/organizations': all(200),
   'GET /api/v1/openapi.json': all(200),
@@ -70,31 +70,31 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/v1/changes/:id/reactions': all(422),
   'POST /api/v1/reactions/:id/reports': all(422),
   // … and token routes: the scope decides (401 without a token), another organization's change is 404.
-  'GET /api/v1/organizations/:slug/moderation/reactions': { ...members(401, 403, 403), moderator: 200 },
-  'POST /api/v1/changes/:id/reactions/official': { ...members(401, 403, 404), editor: 201, communicator: 201 },
+  'GET /api/v1/organizations/:slug/moderation/reactions': { ...members(401, 403, 403), moderator: 200, admin: 200 },
+  'POST /api/v1/changes/:id/reactions/official': { ...members(401, 403, 404), editor: 201, communicator: 201, admin: 201 },
   // The id is a change's, not a reaction's: the moderator gets past the scope check to "not found".
-  'POST /api/v1/reactions/:id/moderation': { ...members(401, 403, 403), moderator: 404 },
+  'POST /api/v1/reactions/:id/moderation': { ...members(401, 403, 403), moderator: 404, admin: 404 },
   // Write API (issue 5): the token's scope decides before anything is parsed (401, 403); the editor of
   // B passes the scope check and meets A's ids as "not found". The matrix sends `{ text }`: a change
   // edit takes it (unknown fields are dropped), creates refuse it (422); placeholders that are not
   // ids or dates (`:date`, `:groupId`, `:milestoneId`) are 400; ids of another kind are 404.
-  'PUT /api/v1/goals/:id/measurements/:date': { ...members(401, 403, 400), editor: 400 },
-  'POST /api/v1/organizations/:slug/changes': { ...members(401, 403, 404), editor: 422 },
-  'PATCH /api/v1/changes/:id': { ...members(401, 403, 404), editor: 200 },
-  'POST /api/v1/changes/:id/status': { ...members(401, 403, 404), editor: 422 },
-  'POST /api/v1/changes/:id/publication': { ...members(401, 403, 404), editor: 422 },
-  'POST /api/v1/changes/:id/milestones': { ...members(401, 403, 404), editor: 422 },
-  'PATCH /api/v1/changes/:id/milestones/:milestoneId': { ...members(401, 403, 400), editor: 400 },
-  'POST /api/v1/changes/:id/goals': { ...members(401, 403, 404), editor: 422 },
-  'PATCH /api/v1/goals/:id': { ...members(401, 403, 404), editor: 404 },
-  'POST /api/v1/goals/:id/anchors': { ...members(401, 403, 404), editor: 404 },
-  'POST /api/v1/changes/:id/measures': { ...members(401, 403, 404), editor: 422 },
-  'PATCH /api/v1/measures/:id': { ...members(401, 403, 404), editor: 404 },
-  'POST /api/v1/measures/:id/contributions': { ...members(401, 403, 404), editor: 404 },
-  'POST /api/v1/organizations/:slug/decisions': { ...members(401, 403, 404), editor: 422 },
-  'PUT /api/v1/decisions/:id': { ...members(401, 403, 404), editor: 404 },
-  'POST /api/v1/organizations/:slug/groups': { ...members(401, 403, 404), editor: 422 },
-  'PUT /api/v1/changes/:id/impacts/:groupId': { ...members(401, 403, 400), editor: 400 },
+  'PUT /api/v1/goals/:id/measurements/:date': { ...members(401, 403, 400), editor: 400, admin: 400 },
+  'POST /api/v1/organizations/:slug/changes': { ...members(401, 403, 404), editor: 422, admin: 422 },
+  'PATCH /api/v1/changes/:id': { ...members(401, 403, 404), editor: 200, admin: 200 },
+  'POST /api/v1/changes/:id/status': { ...members(401, 403, 404), editor: 422, admin: 422 },
+  'POST /api/v1/changes/:id/publication': { ...members(401, 403, 404), editor: 422, admin: 422 },
+  'POST /api/v1/changes/:id/milestones': { ...members(401, 403, 404), editor: 422, admin: 422 },
+  'PATCH /api/v1/changes/:id/milestones/:milestoneId': { ...members(401, 403, 400), editor: 400, admin: 400 },
+  'POST /api/v1/changes/:id/goals': { ...members(401, 403, 404), editor: 422, admin: 422 },
+  'PATCH /api/v1/goals/:id': { ...members(401, 403, 404), editor: 404, admin: 404 },
+  'POST /api/v1/goals/:id/anchors': { ...members(401, 403, 404), editor: 404, admin: 404 },
+  'POST /api/v1/changes/:id/measures': { ...members(401, 403, 404), editor: 422, admin: 422 },
+  'PATCH /api/v1/measures/:id': { ...members(401, 403, 404), editor: 404, admin: 404 },
+  'POST /api/v1/measures/:id/contributions': { ...members(401, 403, 404), editor: 404, admin: 404 },
+  'POST /api/v1/organizations/:slug/decisions': { ...members(401, 403, 404), editor: 422, admin: 422 },
+  'PUT /api/v1/decisions/:id': { ...members(401, 403, 404), editor: 404, admin: 404 },
+  'POST /api/v1/organizations/:slug/groups': { ...members(401, 403, 404), editor: 422, admin: 422 },
+  'PUT /api/v1/changes/:id/impacts/:groupId': { ...members(401, 403, 400), editor: 400, admin: 400 },
   // Importing measurements (issue 5): the chain's roles; an empty paste re-renders with 422.
   'GET /editor/:org/importeren/metingen': chainRow(303, 200),
   'POST /editor/:org/importeren/metingen': chainRow(401, 422),

@@ -115,7 +115,7 @@ const QueuePage = (p: QueueProps) => {
 
 export const moderationRoutes = (ctx: WebContext) => async (app: FastifyInstance) => {
   const { deps, baseUrl } = ctx;
-  const guard = { preHandler: requireRole(deps, ['moderator']) };
+  const guard = { preHandler: requireRole(deps, ['moderator', 'admin']) };
 
   const render = async (request: FastifyRequest, reply: FastifyReply, page: number, errors: FieldError[], reasons: Record<string, string>, decided?: keyof typeof DECIDED) => {
     const organization = organizationOf(request);

@@ -3,7 +3,7 @@ import { isId, isoDate, notFound } from '../../../core';
 import { getChangeChain, getOrganizationChains, type ChangeChain } from '../../../modules/chains';
 import { reportOf } from '../../../modules/legitimacy';
 import { listOrganizations } from '../../../modules/organizations';
-import { actorNames, canManageUsers, canReadAudit, listMembers, organizationsOf, readAuditTrail, rolesIn, ROLE_LABELS } from '../../../modules/users';
+import { actorNames, canEditChain, canManageUsers, canModerate, canReadAudit, listMembers, organizationsOf, readAuditTrail, rolesIn, ROLE_LABELS } from '../../../modules/users';
 import type { WebContext } from '../../context';
 import { actorOf, organizationOf, requireRole } from '../../http/auth';
 import { ENTITY_LABELS } from '../labels';
@@ -49,8 +49,19 @@ export const organizationRoutes = (ctx: WebContext) => async (app: FastifyInstan
       const report = reportOf(chain, today);
       return { id: chain.change.id, title: chain.change.title, status: chain.change.status, published: chain.change.publishedAt !== null, score: report.score, failed: report.failed, ready: report.readyToCommunicate };
     });
-    const roles = rolesIn(actorOf(request), organization.id).map((r) => ROLE_LABELS[r]);
-    return sendPage(request, reply, baseUrl, { title: organization.name, organization }, () => DashboardPage({ organization, roles, rows, canManageUsers: canManageUsers(actorOf(request), organization.id) }));
+    const actor = actorOf(request);
+    const roles = rolesIn(actor, organization.id).map((r) => ROLE_LABELS[r]);
+    // The workplace's other pages, each shown only to the roles that may use it.
+    const base = editorUrls.dashboard(organization.slug);
+    const tools = [
+      canEditChain(actor, organization.id) && { href: `${base}/veranderingen/nieuw`, label: 'Nieuwe verandering' },
+      canEditChain(actor, organization.id) && { href: `${base}/importeren/metingen`, label: 'Metingen importeren (CSV)' },
+      canEditChain(actor, organization.id) && { href: `${base}/importeren/besluiten`, label: 'Besluiten importeren (Popolo)' },
+      canModerate(actor, organization.id) && { href: `${base}/moderatie`, label: 'Reacties modereren' },
+      canReadAudit(actor, organization.id) && { href: `${base}/audit`, label: 'Logboek (audit)' },
+      canManageUsers(actor, organization.id) && { href: editorUrls.members(organization.slug), label: 'Gebruikers beheren' },
+    ].filter((t): t is { href: string; label: string } => Boolean(t));
+    return sendPage(request, reply, baseUrl, { title: organization.name, organization }, () => DashboardPage({ organization, roles, rows, tools }));
   });
 
   app.get('/:org/gebruikers', { preHandler: requireRole(deps, ['admin']) }, async (request, reply) => {

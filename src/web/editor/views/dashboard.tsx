@@ -16,8 +16,8 @@ export interface DashboardProps {
   organization: { name: string; slug: string };
   roles: string[];
   rows: DashboardRow[];
-  /** Admins get a link to the users of the organization. */
-  canManageUsers?: boolean;
+  /** Links to the workplace's other pages the user may use (new change, imports, moderation, audit, users). */
+  tools: { href: string; label: string }[];
 }
 
 export const Verdict = ({ ready, failed }: { ready: boolean; failed: number }) =>
@@ -38,9 +38,18 @@ export const DashboardPage = (p: DashboardProps) => {
   return (
     <>
       <Heading level={1}>{p.organization.name}</Heading>
-      <Paragraph>
-        Uw rol: {p.roles.join(', ')}.{p.canManageUsers ? <> <Link href={editorUrls.members(p.organization.slug)}>Gebruikers beheren</Link></> : null}
-      </Paragraph>
+      <Paragraph>Uw rol: {p.roles.join(', ')}.</Paragraph>
+      {p.tools.length > 0 ? (
+        <nav aria-label="Werkplaats">
+          <ul>
+            {p.tools.map((t) => (
+              <li>
+                <Link href={t.href}>{t.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       {p.rows.length === 0 ? (
         <Paragraph>Deze organisatie heeft nog geen veranderingen.</Paragraph>
       ) : (

@@ -1,10 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/core';
 import { DEMO_ORGANIZATION_SLUG, seedDemo, seedDemoCitizenVoice } from '../src/modules/demo';
@@ -13,27 +11,15 @@ import { listReactions } from '../src/modules/reactions';
 import { createDatabase, migrateToLatest, type OpenDatabase } from '../src/storage';
 import { buildServer } from '../src/web/server';
 import { registerVersionReader } from '../src/storage';
+import { axeViolations, keepLocal, launchChromium, requireChromium, SHOTS } from './browser';
 
 /**
  * Browser tests of the public portal in real Chromium (Debian's package, never a downloaded one):
  * 0 axe-core violations of the WCAG 2.1 A/AA rules, every link reachable with Tab alone,
  * no Set-Cookie, no request leaving localhost, screenshots at phone and desktop width.
+ * The shared helpers (Chromium, axe, the localhost guard) are in e2e/browser.ts.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
-const available = existsSync(CHROMIUM);
-
-if (!available && process.env.CI) {
-  describe('portal in Chromium', () => {
-    it('needs /usr/bin/chromium', () => {
-      throw new Error(`${CHROMIUM} is missing: install it with "apt-get install -y chromium" (CI installs it via .ci/run)`);
-    });
-  });
-} else if (!available) {
-  console.warn(`e2e/portal.test.ts skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
-}
-
-const axeSource = readFileSync(join(createRequire(import.meta.url).resolve('axe-core'), '..', 'axe.min.js'), 'utf8');
+const available = requireChromium('portal in Chromium', 'e2e/portal.test.ts');
 
 describe.skipIf(!available)('portal in Chromium', () => {
   let database: OpenDatabase;
@@ -70,11 +56,7 @@ describe.skipIf(!available)('portal in Chromium', () => {
       portal: { loadShedding: false },
     });
     origin = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -83,16 +65,10 @@ describe.skipIf(!available)('portal in Chromium', () => {
     await database?.close();
   });
 
-  /** A fresh context per page (axe needs one from newContext), watching cookies and every request. */
-  const open = async (path: string, width = 1280, options: { bypassCSP?: boolean } = {}): Promise<Page> => {
-    // bypassCSP only where axe is injected: our CSP rightly forbids the inline script axe arrives as.
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: options.bypassCSP ?? false });
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
-      foreign.push(url);
-      return route.abort();
-    });
+  /** A fresh context per page, watching cookies and every request. */
+  const open = async (path: string, width = 1280): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    await keepLocal(context, origin, foreign);
     const page = await context.newPage();
     page.on('response', (response) => {
       const setCookie = response.headers()['set-cookie'];
@@ -100,17 +76,6 @@ describe.skipIf(!available)('portal in Chromium', () => {
     });
     await page.goto(origin + path, { waitUntil: 'load' });
     return page;
-  };
-
-  const axe = async (page: Page) => {
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(() =>
-      (window as unknown as { axe: { run(o: unknown): Promise<{ passes: unknown[]; violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
-        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
-      }),
-    );
-    expect(result.passes.length, 'axe ran its rules').toBeGreaterThan(10);
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`);
   };
 
   const screenshots = async (path: string, name: string) => {
@@ -137,8 +102,8 @@ describe.skipIf(!available)('portal in Chromium', () => {
 
   it('has no axe-core violations of WCAG 2.1 A and AA', async () => {
     for (const { name, path } of pages()) {
-      const page = await open(path, 1280, { bypassCSP: true });
-      expect(await axe(page), name).toEqual([]);
+      const page = await open(path, 1280);
+      expect(await axeViolations(page), name).toEqual([]);
       await page.context().close();
     }
   });

@@ -217,12 +217,19 @@ export const verifyFormToken = (
  * transaction back, increment included: only accepted writes count.
  */
 export const throttle = async (db: Db, now: Date, rule: ThrottleRule, client: ClientHash, scope = ''): Promise<void> => {
-  const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs).toISOString();
-  const count = await bumpThrottle(db, `${rule.name}:${client}${scope ? `:${scope}` : ''}`, windowStart);
-  if (count > rule.max) {
-    throw rejection('rate_limited', 'U heeft dit te vaak gedaan. Probeer het later opnieuw.');
-  }
+  const { key, windowStart } = throttleWindow(now, rule, client, scope);
+  const count = await bumpThrottle(db, key, windowStart);
+  if (count > rule.max) throw rateLimited();
 };
+
+/** The refusal of a write past a throttle rule's maximum. */
+export const rateLimited = (): AppError => rejection('rate_limited', 'U heeft dit te vaak gedaan. Probeer het later opnieuw.');
+
+/** The row a write counts in for a rule: the client's (and scope's) key and the fixed window `now` falls in. */
+export const throttleWindow = (now: Date, rule: ThrottleRule, client: ClientHash, scope = ''): { key: string; windowStart: string } => ({
+  key: `${rule.name}:${client}${scope ? `:${scope}` : ''}`,
+  windowStart: new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs).toISOString(),
+});
 
 /**
  * Deletes guard state that no longer matters: throttle windows older than a day and used poll

@@ -18,25 +18,66 @@ export const markTokenUsed = async (db: Db, nonceHash: string, changeId: string,
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 };
 
+/** Which of these nonce hashes are already marked used (for a batch; `markTokenUsed` for one). */
+export const usedTokens = async (db: Db, nonceHashes: string[]): Promise<Set<string>> => {
+  if (nonceHashes.length === 0) return new Set();
+  const rows = await db.selectFrom('poll_tokens_used').select('nonce_hash').where('nonce_hash', 'in', nonceHashes).execute();
+  return new Set(rows.map((r) => r.nonce_hash));
+};
+
 /**
- * Stores one response and adds it to the aggregates, in the caller's transaction. Upserts add
- * `excluded` values (`count = count + excluded.count`), atomic on both dialects; rows are written
- * in one fixed order, so concurrent submissions never wait on each other in a cycle.
+ * Marks the nonces of a batch used, in one statement, without `on conflict`: the caller checked
+ * them (`usedTokens`) inside the same write transaction, so a conflict here is a bug and fails the
+ * whole batch rather than storing an answer twice.
  */
-export const insertResponse = async (db: Db, r: PollResponse): Promise<void> => {
+export const markTokensUsed = async (db: Db, rows: { nonceHash: string; changeId: string; usedAt: string }[]): Promise<void> => {
+  if (rows.length === 0) return;
+  await db.insertInto('poll_tokens_used').values(rows.map((r) => ({ nonce_hash: r.nonceHash, change_id: r.changeId, used_at: r.usedAt }))).execute();
+};
+
+/** Stores one response and adds it to the aggregates, in the caller's transaction (`insertResponses` of one). */
+export const insertResponse = (db: Db, r: PollResponse): Promise<void> => insertResponses(db, [r]);
+
+/**
+ * Stores responses and adds them to the aggregates, in the caller's transaction: one statement per
+ * table, the aggregate rows summed in JavaScript first. Upserts add `excluded` values
+ * (`count = count + excluded.count`), atomic on both dialects; rows are written in one fixed order
+ * (sorted by key), so concurrent writers never wait on each other in a cycle. At most a few
+ * hundred responses at a time (a batch of the group-commit writer): far below the parameter limits.
+ */
+export const insertResponses = async (db: Db, responses: PollResponse[]): Promise<void> => {
+  if (responses.length === 0) return;
   await db
     .insertInto('poll_responses')
-    .values({ id: r.id, change_id: r.changeId, group_key: r.groupKey, q1: r.q1, q2: r.q2, q3: r.q3, q4: r.q4, submitted_on: r.submittedOn })
+    .values(responses.map((r) => ({ id: r.id, change_id: r.changeId, group_key: r.groupKey, q1: r.q1, q2: r.q2, q3: r.q3, q4: r.q4, submitted_on: r.submittedOn })))
     .execute();
-  const { counts, totals } = aggregatesOf(r);
+  const counts = new Map<string, { change_id: string; group_key: string; question: string; answer: string; count: number }>();
+  const totals = new Map<string, { change_id: string; group_key: string; respondents: number; with_both: number; met: number; gap_sum: number }>();
+  for (const r of responses) {
+    const a = aggregatesOf(r);
+    for (const c of a.counts) {
+      const key = `${r.changeId}\n${r.groupKey}\n${c.question}\n${c.answer}`;
+      const row = counts.get(key) ?? { change_id: r.changeId, group_key: r.groupKey, question: c.question, answer: c.answer, count: 0 };
+      row.count += 1;
+      counts.set(key, row);
+    }
+    const key = `${r.changeId}\n${r.groupKey}`;
+    const row = totals.get(key) ?? { change_id: r.changeId, group_key: r.groupKey, respondents: 0, with_both: 0, met: 0, gap_sum: 0 };
+    row.respondents += 1;
+    row.with_both += a.totals.withBoth;
+    row.met += a.totals.met;
+    row.gap_sum += a.totals.gapSum;
+    totals.set(key, row);
+  }
+  const inOrder = <T>(m: Map<string, T>): T[] => [...m.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([, v]) => v);
   await db
     .insertInto('poll_counts')
-    .values(counts.map((c) => ({ change_id: r.changeId, group_key: r.groupKey, question: c.question, answer: c.answer, count: 1 })))
+    .values(inOrder(counts))
     .onConflict((oc) => oc.columns(['change_id', 'group_key', 'question', 'answer']).doUpdateSet((eb) => ({ count: eb('poll_counts.count', '+', eb.ref('excluded.count')) })))
     .execute();
   await db
     .insertInto('poll_totals')
-    .values({ change_id: r.changeId, group_key: r.groupKey, respondents: 1, with_both: totals.withBoth, met: totals.met, gap_sum: totals.gapSum })
+    .values(inOrder(totals))
     .onConflict((oc) =>
       oc.columns(['change_id', 'group_key']).doUpdateSet((eb) => ({
         respondents: eb('poll_totals.respondents', '+', eb.ref('excluded.respondents')),

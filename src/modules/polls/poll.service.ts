@@ -3,11 +3,13 @@ import { AppError, isoDate, newId, notFound, parseInput, systemActor } from '../
 import { inTransaction, recordAudit, type Db, type Deps } from '../../storage';
 import { getChange, type Change } from '../changes';
 import { listGroups, selectImpacts } from '../groups';
-import { issueFormToken, rejection, throttle, verifyFormToken, voiceOptions, type ClientHash, type VoiceDeps } from './guard';
+import { addToThrottles, throttleCounts } from './guard.repository';
+import { issueFormToken, rateLimited, rejection, throttle, throttleWindow, verifyFormToken, voiceOptions, type ClientHash, type VoiceDeps } from './guard';
 import { perceptionOf, type Perception, type PollAggregates } from './perception';
 import { asksExperience, NO_GROUP, questionsFor, UNKNOWN_GROUP, type Poll, type PollResponse, type ScaleAnswer } from './poll';
 import { pollSubmissionSchema, type PollSubmission } from './poll.schema';
-import { insertResponse, markTokenUsed, recountAggregates, selectAggregates } from './poll.repository';
+import { insertResponse, insertResponses, markTokensUsed, markTokenUsed, recountAggregates, selectAggregates, usedTokens } from './poll.repository';
+import { batchesWrites, batchWriter, writeLocked, type BatchWriter, type Outcome } from './writer';
 
 /** Anonymous citizens write as this actor; their audit entries hold ids and counts, never answers. */
 export const CITIZEN = systemActor('citizen');
@@ -48,11 +50,13 @@ export interface PollReceipt {
 
 /**
  * Records one poll submission for a published change, from a client whose address the web layer
- * hashed (`hashClientAddress`). In one transaction: the answers are checked against the change
- * (Q4 only once it is under way, Q5 one of its groups or "geen van deze"), the client's limits
+ * hashed (`hashClientAddress`). In one transaction (on SQLite shared with the submissions that
+ * arrive at the same moment: group commit, see `answerBatch` and writer.ts): the answers are checked against the change (Q4 only once it is under way, Q5 one of its groups or "geen van deze"), the client's limits
  * counted, the token's nonce marked used (a reused token counts once, also when sent twice at the
  * same moment), the response stored and the aggregates incremented, and an audit entry without
  * answers written.
+ *
+ * Resolves only after the COMMIT: an acknowledged answer is on disk.
  *
  * Throws `not_found` (change not published), `validation_failed` (answers; token missing, forged,
  * expired or sent too fast; honeypot filled), `conflict` (token used), `rate_limited`. Every
@@ -60,24 +64,66 @@ export interface PollReceipt {
  */
 export const submitPollAnswers = async (deps: VoiceDeps, changeId: string, input: PollSubmission, client: ClientHash): Promise<PollReceipt> => {
   if (filled((input as { website?: unknown } | undefined)?.website)) throw rejection('honeypot', 'Dit formulier is niet goed ingevuld.', 'website');
-  const data = parseInput(pollSubmissionSchema, input);
+  const submission: Submission = { deps, changeId, data: parseInput(pollSubmissionSchema, input), client };
+  if (!batchesWrites(deps.db)) return answerAlone(submission);
+  let writer = writers.get(deps.db);
+  if (!writer) writers.set(deps.db, (writer = batchWriter((batch) => answerBatch(deps.db, batch))));
+  return writer.submit(submission);
+};
+
+const RECEIPT_MESSAGE = 'Dank u wel! Uw antwoorden zijn opgeslagen.';
+const tokenUsed = () => rejection('token_used', 'U heeft deze peiling al ingevuld. Dank u wel!', 'token');
+
+interface Submission {
+  deps: VoiceDeps;
+  changeId: string;
+  data: ReturnType<typeof pollSubmissionSchema.parse>;
+  client: ClientHash;
+}
+
+/** Reads that every submission of a batch would repeat (the change, its groups): once per batch. */
+type Memo = Map<string, Promise<unknown>>;
+const memoized = <T>(memo: Memo, key: string, read: () => Promise<T>): Promise<T> => {
+  let found = memo.get(key) as Promise<T> | undefined;
+  if (!found) memo.set(key, (found = read()));
+  return found;
+};
+
+/** A submission that passed the checks that write nothing, and what it would write. */
+interface Checked {
+  change: Change;
+  response: PollResponse;
+  nonceHash: string;
+  now: Date;
+  /** The throttle rows it counts in, with their maximum: per client, then per client and change. */
+  windows: { key: string; windowStart: string; max: number }[];
+}
+
+/**
+ * The checks that need no writes, in the order the refusals take precedence: the change is
+ * published (`not_found`), the token (signature, change, age), the answers against the change.
+ */
+const check = async (db: Db, s: Submission, memo: Memo): Promise<Checked> => {
+  const { deps, data } = s;
   const options = voiceOptions(deps);
-  return inTransaction(deps.db, async (db) => {
-    const change = await publishedChange(db, changeId);
-    const token = verifyFormToken(deps, 'poll', change.id, data.token, options.pollMinFillMs);
-    if (asksExperience(change.status) && data.q4 === undefined) throw invalidAnswer('q4', 'beantwoord ook hoe u de verandering ervaart');
-    if (!asksExperience(change.status) && data.q4 !== undefined) throw invalidAnswer('q4', 'deze vraag komt pas als de verandering is begonnen');
-    if (data.q5 !== undefined && data.q5 !== NO_GROUP && !(await groupsOf(db, change)).some((g) => g.id === data.q5)) {
-      throw invalidAnswer('q5', 'kies een van de groepen, of "geen van deze"');
-    }
-    const now = deps.clock.now();
-    await throttle(db, now, options.rules.pollPerClient, client);
-    await throttle(db, now, options.rules.pollPerChange, client, change.id);
-    const nonceHash = createHash('sha256').update(token.nonce).digest('hex');
-    if (!(await markTokenUsed(db, nonceHash, change.id, now.toISOString()))) {
-      throw rejection('token_used', 'U heeft deze peiling al ingevuld. Dank u wel!', 'token');
-    }
-    const response: PollResponse = {
+  const change = await memoized(memo, `change:${s.changeId}`, () => publishedChange(db, s.changeId));
+  const token = verifyFormToken(deps, 'poll', change.id, data.token, options.pollMinFillMs);
+  if (asksExperience(change.status) && data.q4 === undefined) throw invalidAnswer('q4', 'beantwoord ook hoe u de verandering ervaart');
+  if (!asksExperience(change.status) && data.q4 !== undefined) throw invalidAnswer('q4', 'deze vraag komt pas als de verandering is begonnen');
+  if (data.q5 !== undefined && data.q5 !== NO_GROUP && !(await memoized(memo, `groups:${change.id}`, () => groupsOf(db, change))).some((g) => g.id === data.q5)) {
+    throw invalidAnswer('q5', 'kies een van de groepen, of "geen van deze"');
+  }
+  const now = deps.clock.now();
+  const { pollPerClient, pollPerChange } = options.rules;
+  return {
+    change,
+    now,
+    nonceHash: createHash('sha256').update(token.nonce).digest('hex'),
+    windows: [
+      { ...throttleWindow(now, pollPerClient, s.client), max: pollPerClient.max },
+      { ...throttleWindow(now, pollPerChange, s.client, change.id), max: pollPerChange.max },
+    ],
+    response: {
       id: newId(),
       changeId: change.id,
       groupKey: data.q5 ?? UNKNOWN_GROUP,
@@ -86,12 +132,106 @@ export const submitPollAnswers = async (deps: VoiceDeps, changeId: string, input
       q3: data.q3 as ScaleAnswer,
       q4: (data.q4 ?? null) as ScaleAnswer | null,
       submittedOn: isoDate(now),
-    };
-    await insertResponse(db, response);
-    // No response id and no answers: the log says a poll was answered, not what or by whom.
-    await recordAudit(db, deps, CITIZEN, { organizationId: change.organizationId, scope: 'public', action: 'poll.answered', entityType: 'change', entityId: change.id, data: {} });
-    return { changeId: change.id, message: 'Dank u wel! Uw antwoorden zijn opgeslagen.' };
+    },
+  };
+};
+
+// No response id and no answers: the log says a poll was answered, not what or by whom.
+const audit = (db: Db, s: Submission, change: Change) =>
+  recordAudit(db, s.deps, CITIZEN, { organizationId: change.organizationId, scope: 'public', action: 'poll.answered', entityType: 'change', entityId: change.id, data: {} });
+
+/**
+ * One submission in a transaction of its own (or the caller's): PostgreSQL, which groups
+ * concurrent commits itself and where one transaction per submission takes its row locks in one
+ * fixed order; callers inside a transaction; and the retry of a batch that failed.
+ */
+const answerAlone = (s: Submission): Promise<PollReceipt> =>
+  inTransaction(s.deps.db, async (db) => {
+    const c = await check(db, s, new Map());
+    const { pollPerClient, pollPerChange } = voiceOptions(s.deps).rules;
+    await throttle(db, c.now, pollPerClient, s.client);
+    await throttle(db, c.now, pollPerChange, s.client, c.change.id);
+    if (!(await markTokenUsed(db, c.nonceHash, c.change.id, c.now.toISOString()))) throw tokenUsed();
+    await insertResponse(db, c.response);
+    await audit(db, s, c.change);
+    return { changeId: c.change.id, message: RECEIPT_MESSAGE };
   });
+
+/** One batch writer per SQLite database handle. */
+const writers = new WeakMap<Db, BatchWriter<Submission, PollReceipt>>();
+
+/**
+ * A batch of submissions (SQLite: group commit, see writer.ts) in ONE write transaction, with the
+ * same outcome per submission as if each had run alone, in arrival order:
+ *
+ * 1. each is checked (`check`): a refusal there concerns only that submission;
+ * 2. the throttle counts and used tokens of the whole batch are read in two queries, under the
+ *    write lock (`BEGIN IMMEDIATE`), so nothing changes them before the batch writes;
+ * 3. in arrival order, each submission is refused `rate_limited` when one of its limits would pass
+ *    its maximum, or `token_used` when its token is used (stored, or accepted earlier in this
+ *    batch: the same token sent twice at once counts once), and otherwise accepted, counting in
+ *    its limits and using its token for the submissions after it;
+ * 4. only the accepted ones are written: tokens, throttle counts, responses and aggregates in one
+ *    statement per table, then an audit entry per answer, in arrival order;
+ * 5. COMMIT; only then does the writer settle the submissions' promises.
+ *
+ * A refused submission writes nothing. When the batch transaction fails for any other reason
+ * (a bug, a full disk), it is rolled back and every submission is tried again alone, so one
+ * poisoned submission cannot fail the others.
+ */
+const answerBatch = async (db: Db, batch: Submission[]): Promise<Outcome<PollReceipt>[]> => {
+  try {
+    return await writeLocked(db, async (tx) => {
+      const memo: Memo = new Map();
+      const outcomes: Outcome<PollReceipt>[] = new Array(batch.length);
+      const checked: (Checked | undefined)[] = [];
+      for (const [i, s] of batch.entries()) {
+        try {
+          checked[i] = await check(tx, s, memo);
+        } catch (error) {
+          outcomes[i] = { ok: false, error };
+        }
+      }
+      const live = checked.flatMap((c, i) => (c ? [{ i, c }] : []));
+      const id = (w: { key: string; windowStart: string }) => `${w.key}\n${w.windowStart}`;
+      const counts = await throttleCounts(tx, live.flatMap(({ c }) => c.windows));
+      const used = await usedTokens(tx, live.map(({ c }) => c.nonceHash));
+      const accepted: { s: Submission; c: Checked }[] = [];
+      const added = new Map<string, { key: string; windowStart: string; count: number }>();
+      for (const { i, c } of live) {
+        if (c.windows.some((w) => (counts.get(id(w)) ?? 0) + 1 > w.max)) {
+          outcomes[i] = { ok: false, error: rateLimited() };
+        } else if (used.has(c.nonceHash)) {
+          outcomes[i] = { ok: false, error: tokenUsed() };
+        } else {
+          for (const w of c.windows) {
+            counts.set(id(w), (counts.get(id(w)) ?? 0) + 1);
+            const row = added.get(id(w)) ?? { key: w.key, windowStart: w.windowStart, count: 0 };
+            row.count += 1;
+            added.set(id(w), row);
+          }
+          used.add(c.nonceHash);
+          accepted.push({ s: batch[i]!, c });
+          outcomes[i] = { ok: true, value: { changeId: c.change.id, message: RECEIPT_MESSAGE } };
+        }
+      }
+      await markTokensUsed(tx, accepted.map(({ c }) => ({ nonceHash: c.nonceHash, changeId: c.change.id, usedAt: c.now.toISOString() })));
+      await addToThrottles(tx, [...added.values()]);
+      await insertResponses(tx, accepted.map(({ c }) => c.response));
+      for (const { s, c } of accepted) await audit(tx, s, c.change);
+      return outcomes;
+    });
+  } catch {
+    const outcomes: Outcome<PollReceipt>[] = [];
+    for (const s of batch) {
+      try {
+        outcomes.push({ ok: true, value: await answerAlone(s) });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
+    }
+    return outcomes;
+  }
 };
 
 /**

@@ -12,9 +12,10 @@
  * the server trusts X-Forwarded-For from the loopback (`HELDER_TRUST_PROXY=127.0.0.1`), and the
  * client sends each request "for" an address of the IPv6 documentation range 2001:db8::/32
  * (RFC 3849), four answers per address: a crowd of citizens, as behind a reverse proxy.
- * Appends to BENCHMARKS.md; `--dry-run` prints only, `--quick` runs 3 s per phase.
+ * Appends to BENCHMARKS.md; `--dry-run` prints only, `--quick` runs 3 s per phase. Then runs
+ * bench/perception.ts (the perception figures with 1,000 vs 1,000,000 answers) unless `--no-perception`.
  *
- *   node bin/run-ts.js bench/polls.ts [--dry-run] [--quick] [--connections=64] [--tokens=N] [--profile=DIR]
+ *   node bin/run-ts.js bench/polls.ts [--dry-run] [--quick] [--connections=64] [--tokens=N] [--profile=DIR] [--no-perception]
  *
  * `--profile=DIR` writes a CPU profile of the server (`node --cpu-prof`) to DIR when it stops.
  */
@@ -307,7 +308,11 @@ export async function main(args: string[] = []) {
       if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n');
       appendFileSync(file, section);
     }
-    return { perSecond: real.perSecond, p99: real.p99, baselines: Object.fromEntries(Object.entries(baselines).map(([k, v]) => [k, v.perSecond])) };
+    const http1 = { perSecond: real.perSecond, p99: real.p99, baselines: Object.fromEntries(Object.entries(baselines).map(([k, v]) => [k, v.perSecond])) };
+    if (args.includes('--no-perception')) return http1;
+    // Issue 4's other figure: reading the perception with 1,000 vs 1,000,000 answers (bench/perception.ts).
+    const { main: perception } = await import('./perception');
+    return { ...http1, perception: await perception(args) };
   } finally {
     await stopChild(server);
     rmSync(dir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ export {};
 const BENCHMARKS: Record<string, () => Promise<{ main: (args?: string[]) => Promise<unknown> }>> = {
   language: () => import('./language'),
   legitimacy: () => import('./legitimacy'),
+  polls: () => import('./polls'), // issue 4: poll answers/s over HTTP (SQLite, synchronous=FULL) and the perception figures at 1k vs 1M answers
   portal: () => import('./portal'),
 };
 

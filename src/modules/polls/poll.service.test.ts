@@ -54,7 +54,7 @@ for (const dialect of DIALECTS) {
       expect(receipt.changeId).toBe(change.id);
       expect(await auditLength(open.db, organization.id)).toBe(before + 1);
       const audit = await open.db.selectFrom('audit_events').selectAll().where('organization_id', '=', organization.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
-      expect(audit).toMatchObject({ actor: 'system:citizen', action: 'poll.answered', entity_id: change.id, data: '{}' });
+      expect(audit).toMatchObject({ actor: 'system:citizen', action: 'poll.answered', entity_id: change.id, data: '{"answers":1}' });
       const rows = await open.db.selectFrom('poll_responses').selectAll().where('change_id', '=', change.id).execute();
       expect(rows).toEqual([expect.objectContaining({ group_key: groups[0]!.id, q1: 'ja', q2: 'nee', q3: 2, q4: null, submitted_on: '2026-06-01' })]);
       expect((await verifyPollAggregates(deps, change.id)).ok).toBe(true);

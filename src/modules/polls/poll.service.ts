@@ -54,7 +54,7 @@ export interface PollReceipt {
  * arrive at the same moment: group commit, see `answerBatch` and writer.ts): the answers are checked against the change (Q4 only once it is under way, Q5 one of its groups or "geen van deze"), the client's limits
  * counted, the token's nonce marked used (a reused token counts once, also when sent twice at the
  * same moment), the response stored and the aggregates incremented, and an audit entry without
- * answers written.
+ * answers written (`poll.answered` with the number of answers: one entry per change per batch).
  *
  * Resolves only after the COMMIT: an acknowledged answer is on disk.
  *
@@ -136,9 +136,15 @@ const check = async (db: Db, s: Submission, memo: Memo): Promise<Checked> => {
   };
 };
 
-// No response id and no answers: the log says a poll was answered, not what or by whom.
-const audit = (db: Db, s: Submission, change: Change) =>
-  recordAudit(db, s.deps, CITIZEN, { organizationId: change.organizationId, scope: 'public', action: 'poll.answered', entityType: 'change', entityId: change.id, data: {} });
+/**
+ * The audit entry of `answers` answers to one change stored in one transaction: no response ids
+ * and no answers, so the log says how many answered and when, not what or who. One entry per
+ * change per batch (not per answer) keeps the chain's cost and length independent of the number
+ * of answers, and blurs the time of each single answer. The `answers` of a change's entries add up
+ * to its number of responses.
+ */
+const audit = (db: Db, deps: VoiceDeps, change: Change, answers: number) =>
+  recordAudit(db, deps, CITIZEN, { organizationId: change.organizationId, scope: 'public', action: 'poll.answered', entityType: 'change', entityId: change.id, data: { answers } });
 
 /**
  * One submission in a transaction of its own (or the caller's): PostgreSQL, which groups
@@ -153,7 +159,7 @@ const answerAlone = (s: Submission): Promise<PollReceipt> =>
     await throttle(db, c.now, pollPerChange, s.client, c.change.id);
     if (!(await markTokenUsed(db, c.nonceHash, c.change.id, c.now.toISOString()))) throw tokenUsed();
     await insertResponse(db, c.response);
-    await audit(db, s, c.change);
+    await audit(db, s.deps, c.change, 1);
     return { changeId: c.change.id, message: RECEIPT_MESSAGE };
   });
 
@@ -172,7 +178,7 @@ const writers = new WeakMap<Db, BatchWriter<Submission, PollReceipt>>();
  *    batch: the same token sent twice at once counts once), and otherwise accepted, counting in
  *    its limits and using its token for the submissions after it;
  * 4. only the accepted ones are written: tokens, throttle counts, responses and aggregates in one
- *    statement per table, then an audit entry per answer, in arrival order;
+ *    statement per table, then one audit entry per change with its number of answers;
  * 5. COMMIT; only then does the writer settle the submissions' promises.
  *
  * A refused submission writes nothing. When the batch transaction fails for any other reason
@@ -218,7 +224,13 @@ const answerBatch = async (db: Db, batch: Submission[]): Promise<Outcome<PollRec
       await markTokensUsed(tx, accepted.map(({ c }) => ({ nonceHash: c.nonceHash, changeId: c.change.id, usedAt: c.now.toISOString() })));
       await addToThrottles(tx, [...added.values()]);
       await insertResponses(tx, accepted.map(({ c }) => c.response));
-      for (const { s, c } of accepted) await audit(tx, s, c.change);
+      const perChange = new Map<string, { s: Submission; change: Change; answers: number }>();
+      for (const { s, c } of accepted) {
+        const entry = perChange.get(c.change.id) ?? { s, change: c.change, answers: 0 };
+        entry.answers += 1;
+        perChange.set(c.change.id, entry);
+      }
+      for (const { s, change, answers } of perChange.values()) await audit(tx, s.deps, change, answers);
       return outcomes;
     });
   } catch {

@@ -11,7 +11,7 @@
  * change per day, 60 per hour, a per-process flood guard) would refuse a load from one address:
  * the server trusts X-Forwarded-For from the loopback (`HELDER_TRUST_PROXY=127.0.0.1`), and the
  * client sends each request "for" an address of the IPv6 documentation range 2001:db8::/32
- * (RFC 3849), four answers per address: a crowd of citizens, as behind a reverse proxy.
+ * (RFC 3849), four answers per change per address: a crowd of citizens, as behind a reverse proxy.
  * Appends to BENCHMARKS.md; `--dry-run` prints only, `--quick` runs 3 s per phase. Then runs
  * bench/perception.ts (the perception figures with 1,000 vs 1,000,000 answers) unless `--no-perception`.
  *
@@ -291,7 +291,7 @@ export async function main(args: string[] = []) {
       `## Poll answers over HTTP — ${new Date().toISOString().slice(0, 10)}${quick ? ' (quick run)' : ''}`,
       '',
       `Machine: ${cpu}, ${cpus().length} cores, ${platform()} ${release()}, Node ${process.version}. Loopback; the client (node:http, keep-alive, ${connections} connections) in the benchmark process, each server in its own process.`,
-      `Server: \`node bin/helder.js serve\` with the demo (${targets.length} published changes), SQLite WAL \`synchronous=FULL\`, \`HELDER_TRUST_PROXY=127.0.0.1\`; every answer its own token (fetched first: ${tokens} in ${fetchSeconds.toFixed(1)} s), ${PER_ADDRESS} answers per address of 2001:db8::/32. Load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}.`,
+      `Server: \`node bin/helder.js serve\` with the demo (${targets.length} published changes), SQLite WAL \`synchronous=FULL\`, \`HELDER_TRUST_PROXY=127.0.0.1\`; every answer its own token (fetched first: ${tokens} in ${fetchSeconds.toFixed(1)} s), ${PER_ADDRESS} answers per change per address of 2001:db8::/32. Load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}.`,
       '',
       '| server | acknowledged/s | p50 | p99 | answers | target |',
       '| --- | --- | --- | --- | --- | --- |',

@@ -5,11 +5,12 @@ import { canAnswerOfficially, canManageReactionSettings, canModerateReactions } 
 const person = (role: string, organizationId = 'org-a'): Actor => ({ id: 'user:1', label: 'Sam', roles: [{ organizationId, role }] });
 
 describe('reaction policies', () => {
-  it('lets moderators of the organization moderate, nobody else', () => {
+  it('lets moderators and admins of the organization moderate, nobody else', () => {
     expect(canModerateReactions(person('moderator'), 'org-a')).toBe(true);
+    expect(canModerateReactions(person('admin'), 'org-a')).toBe(true);
     expect(canModerateReactions(person('moderator', 'org-b'), 'org-a')).toBe(false);
     expect(canModerateReactions(person('editor'), 'org-a')).toBe(false);
-    expect(canModerateReactions(person('admin'), 'org-a')).toBe(false);
+    expect(canModerateReactions(person('communicator'), 'org-a')).toBe(false);
   });
 
   it('lets communicators, editors and moderators answer officially', () => {

@@ -217,11 +217,11 @@ for (const dialect of DIALECTS) {
         expect((await listModerationQueue(deps, moderator, organization.id, pageRequest())).counts.pending).toBe(2);
       });
 
-      it('is for moderators of the organization only; a rejection needs a reason', async () => {
+      it('is for moderators (and admins) of the organization only; a rejection needs a reason', async () => {
         const { change, organization } = await aPolledChange(deps);
         const other = await aPolledChange(deps);
         const { id } = await aReaction(deps, change.id);
-        for (const actor of [member(organization.id, 'editor'), member(organization.id, 'admin'), member(other.organization.id, 'moderator'), { id: 'system:citizen', label: 'citizen' }]) {
+        for (const actor of [member(organization.id, 'editor'), member(organization.id, 'communicator'), member(other.organization.id, 'moderator'), { id: 'system:citizen', label: 'citizen' }]) {
           await expect(listModerationQueue(deps, actor, organization.id, pageRequest())).rejects.toMatchObject({ code: 'forbidden' });
           const { error, changed } = await attempt(open.db, () => moderateReaction(deps, actor, id, { decision: 'publish' }));
           expect([(error as { code: string }).code, changed]).toEqual(['forbidden', []]);

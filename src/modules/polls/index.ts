@@ -29,6 +29,8 @@ export { submitPollAnswers } from './poll.service';
 export type { PollReceipt } from './poll.service';
 /** Figures per change and group from the aggregates only. Throws `not_found`. */
 export { getPerception } from './poll.service';
+/** A number that changes only when an answer to the change's poll is accepted: a cache key for rendered figures. */
+export { pollVersion } from './poll.service';
 /** Recount from the individual responses, compared with the aggregates (auditors, tests). Throws `not_found`. */
 export { verifyPollAggregates } from './poll.service';
 /** The pure figures: small groups merged into "overig", remainders that would reveal one suppressed. */

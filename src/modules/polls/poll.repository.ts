@@ -142,3 +142,16 @@ const sorted = (a: PollAggregates): PollAggregates => ({
   counts: [...a.counts].sort((x, y) => byText(`${x.groupKey}|${x.question}|${x.answer}`, `${y.groupKey}|${y.question}|${y.answer}`)),
   totals: [...a.totals].sort((x, y) => byText(x.groupKey, y.groupKey)),
 });
+
+/**
+ * A number that grows with every accepted answer to one change's poll (the respondents summed over
+ * its groups): one indexed read, for caches of rendered figures.
+ */
+export const selectPollVersion = async (db: Db, changeId: string): Promise<number> => {
+  const row = await db
+    .selectFrom('poll_totals')
+    .select((eb) => eb.fn.sum<number | string>('respondents').as('n'))
+    .where('change_id', '=', changeId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+};

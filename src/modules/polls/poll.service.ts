@@ -8,7 +8,7 @@ import { issueFormToken, rateLimited, rejection, throttle, throttleWindow, verif
 import { perceptionOf, type Perception, type PollAggregates } from './perception';
 import { asksExperience, NO_GROUP, questionsFor, UNKNOWN_GROUP, type Poll, type PollResponse, type ScaleAnswer } from './poll';
 import { pollSubmissionSchema, type PollSubmission } from './poll.schema';
-import { insertResponse, insertResponses, markTokensUsed, markTokenUsed, recountAggregates, selectAggregates, usedTokens } from './poll.repository';
+import { selectPollVersion, insertResponse, insertResponses, markTokensUsed, markTokenUsed, recountAggregates, selectAggregates, usedTokens } from './poll.repository';
 import { batchesWrites, batchWriter, writeLocked, type BatchWriter, type Outcome } from './writer';
 
 /** Anonymous citizens write as this actor; their audit entries hold ids and counts, never answers. */
@@ -267,3 +267,6 @@ export const verifyPollAggregates = async (deps: Read, changeId: string): Promis
   const [stored, recounted] = await Promise.all([selectAggregates(deps.db, change.id), recountAggregates(deps.db, change.id)]);
   return { ok: JSON.stringify(stored) === JSON.stringify(recounted), stored, recounted };
 };
+
+/** The poll's version for one change: unchanged while no answer was accepted (for caching rendered figures). */
+export const pollVersion = (deps: Read, changeId: string): Promise<number> => selectPollVersion(deps.db, changeId);

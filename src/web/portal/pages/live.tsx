@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { getPerception } from '../../../modules/polls';
+import { getPerception, pollVersion } from '../../../modules/polls';
 import type { Deps } from '../../../storage';
 import { renderHtml } from '../../views/render';
 import type { CachedPage } from '../cache';
@@ -48,10 +48,20 @@ const partsOf = (page: CachedPage): Parts | null => {
  * The page with the current perception figures in place of its marker, with its own strong ETag
  * (the cached page's ETag and the fragment together), so browsers still revalidate cheaply.
  */
+/** The last spliced result per cached page, with the poll version it was made at. */
+const spliced = new WeakMap<CachedPage, { version: number; page: CachedPage }>();
+
 export const spliceLive = async (deps: Pick<Deps, 'db'>, view: View, page: CachedPage): Promise<CachedPage> => {
   const split = partsOf(page);
   if (!split) return page;
+  // One indexed read decides whether the figures changed since the last request for this page; only
+  // then are they read, rendered and spliced again. (A new register version is a new cached page.)
+  const version = await pollVersion(deps, split.data.changeId);
+  const last = spliced.get(page);
+  if (last && last.version === version) return last.page;
   const html = renderHtml(<PerceptionBlock view={view} p={await getPerception(deps, split.data.changeId)} data={split.data} />);
   const etag = `"${createHash('sha1').update(page.etag).update(html).digest('base64url').slice(0, 27)}"`;
-  return { version: page.version, contentType: page.contentType, etag, body: Buffer.concat([split.before, Buffer.from(html, 'utf8'), split.after]) };
+  const result = { version: page.version, contentType: page.contentType, etag, body: Buffer.concat([split.before, Buffer.from(html, 'utf8'), split.after]) };
+  spliced.set(page, { version, page: result });
+  return result;
 };

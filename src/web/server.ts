@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerApi } from './api';
 import type { WebContext } from './context';
@@ -27,7 +27,9 @@ export const buildServer = async (ctx: WebContext, options: ServerOptions = {}):
     // Ids and slugs are short; a long URL is a probe, not a user.
     routerOptions: { maxParamLength: 200 },
     // One log line per request drowns the errors; `LOG_LEVEL=debug` brings them back.
-    disableRequestLogging: !['debug', 'trace'].includes(typeof options.logger === 'object' ? options.logger.level : ''),
+    logController: new LogController({
+      disableRequestLogging: !['debug', 'trace'].includes(typeof options.logger === 'object' ? options.logger.level : ''),
+    }),
     bodyLimit: 1_048_576,
     return503OnClosing: true,
     trustProxy: options.trustProxy ?? false,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, newId } from '../core';
-import type { Db } from './database';
+import { toCount, type Db } from './database';
+import type { Database } from './schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -169,26 +170,59 @@ export const verifyChain = async (db: Db, organizationId: string): Promise<Chain
 };
 
 /** Reads the audit events of one entity, oldest first (for auditors). */
-export const auditOf = async (db: Db, entityType: string, entityId: string): Promise<AuditEvent[]> => {
-  const rows = await db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('entity_type', '=', entityType)
-    .where('entity_id', '=', entityId)
-    .orderBy('seq')
-    .execute();
-  return rows.map((r) => ({
-    organizationId: r.organization_id,
-    seq: Number(r.seq),
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    data: JSON.parse(r.data) as unknown,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }));
+const rowToEvent = (r: Database['audit_events']): AuditEvent => ({
+  organizationId: r.organization_id,
+  seq: Number(r.seq),
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  data: JSON.parse(r.data) as unknown,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+export const auditOf = async (db: Db, entityType: string, entityId: string): Promise<AuditEvent[]> =>
+  (await db.selectFrom('audit_events').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId).orderBy('seq').execute()).map(rowToEvent);
+
+/** Which events of one organization's log a read wants: some entities, or one entity type. */
+export interface AuditFilter {
+  entityIds?: readonly string[];
+  entityType?: string | undefined;
+}
+
+const filteredEvents = (db: Db, organizationId: string, filter: AuditFilter) => {
+  let query = db.selectFrom('audit_events').where('organization_id', '=', organizationId);
+  if (filter.entityIds) query = query.where('entity_id', 'in', [...new Set(filter.entityIds)]);
+  if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
+  return query;
+};
+
+/** One organization's audit events, newest first, filtered and bounded (for auditors' pages). */
+export const readAuditEvents = async (db: Db, organizationId: string, filter: AuditFilter, range: { limit: number; offset?: number }): Promise<AuditEvent[]> => {
+  if (filter.entityIds?.length === 0) return [];
+  const rows = await filteredEvents(db, organizationId, filter).selectAll().orderBy('seq', 'desc').limit(range.limit).offset(range.offset ?? 0).execute();
+  return rows.map(rowToEvent);
+};
+
+/** How many events of one organization's log match a filter. */
+export const countAuditEvents = async (db: Db, organizationId: string, filter: AuditFilter): Promise<number> =>
+  filter.entityIds?.length === 0 ? 0 : toCount((await filteredEvents(db, organizationId, filter).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
+
+/** The entity types that occur in one organization's log (for a filter). */
+export const auditEntityTypes = async (db: Db, organizationId: string): Promise<string[]> =>
+  (await db.selectFrom('audit_events').select('entity_type').distinct().where('organization_id', '=', organizationId).orderBy('entity_type').execute()).map((r) => r.entity_type);
+
+/**
+ * The newest link of an organization's chain: its sequence number, hash and time (the genesis hash
+ * and `null` before the first write). What a published checkpoint records. Two indexed reads.
+ */
+export const chainHead = async (db: Db, organizationId: string): Promise<{ seq: number; hash: string; at: string | null }> => {
+  const head = await db.selectFrom('audit_heads').select(['seq', 'hash']).where('organization_id', '=', organizationId).executeTakeFirst();
+  const seq = Number(head?.seq ?? 0);
+  const event = seq > 0 ? await db.selectFrom('audit_events').select(['hash', 'at']).where('organization_id', '=', organizationId).where('seq', '=', seq).executeTakeFirst() : undefined;
+  return { seq, hash: event?.hash ?? head?.hash ?? GENESIS_HASH, at: event?.at ?? null };
 };
 
 /** The shape services use: actor and clock from the use case, the rest describes the write. */

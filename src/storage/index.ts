@@ -4,8 +4,10 @@
  */
 export { createDatabase, migrateToLatest, inTransaction, toCount, pingDatabase, DEFAULT_SQLITE_FILE } from './database';
 export type { Db, Tx, DialectName, DatabaseConfig, OpenDatabase } from './database';
-export { appendAudit, recordAudit, registerVersionReader, verifyChain, verifyCheckpoint, auditOf, hashEvent, GENESIS_HASH } from './audit';
+export { appendAudit, recordAudit, registerVersionReader, verifyChain, verifyCheckpoint, auditOf, readAuditEvents, countAuditEvents, auditEntityTypes, chainHead, hashEvent, GENESIS_HASH } from './audit';
+export type { AuditFilter } from './audit';
 export type { AuditEntry, AuditEvent, ChainReport, CheckpointReport } from './audit';
 export type { Database } from './schema';
 export type { Deps } from './deps';
 export { installationSecret } from './installation';
+export { batchesWrites, writeLocked } from './write-lock';

@@ -3,7 +3,7 @@ import type { Deps } from '../../storage';
 import { getChange, listMilestones, selectChangesOf, type Change } from '../changes';
 import { listDecisionsForChange, listDecisionsOfOrganization, type Decision } from '../decisions';
 import { selectConflicts, selectExpectations, selectStatements } from '../expectations';
-import { listGoals, selectAnchorsOfGoals, selectLatestMeasurements, type GoalScope } from '../goals';
+import { listGoals, selectAnchorsOfGoals, selectLatestMeasurements, type AnchorOfGoal, type GoalScope } from '../goals';
 import { listGroups, selectImpacts } from '../groups';
 import { getOrganization } from '../organizations';
 import { selectContributions, selectMeasures } from '../measures';
@@ -16,17 +16,25 @@ type Read = Pick<Deps, 'db'>;
  * changes, goals or measurements: the legitimacy report of a national register must not issue one
  * query per change (ARCHITECTURE.md "no N+1").
  */
-const loadChains = async (deps: Read, organizationId: string, changes: Change[], scope: GoalScope, decisionsOf: () => Promise<Decision[]>) => {
+const loadChains = async (
+  deps: Read,
+  organizationId: string,
+  changes: Change[],
+  scope: GoalScope,
+  decisionsOf: (anchors: Promise<AnchorOfGoal[]>) => Promise<Decision[]>,
+) => {
+  // Read once: the chain needs the anchors, and so may the choice of decisions.
+  const anchorsRead = selectAnchorsOfGoals(deps.db, scope);
   const [milestones, goals, anchors, latest, measures, contributions, impacts, groups, decisions, statements, expectations, conflicts] = await Promise.all([
     listMilestones(deps, scope),
     listGoals(deps, scope),
-    selectAnchorsOfGoals(deps.db, scope),
+    anchorsRead,
     selectLatestMeasurements(deps.db, scope),
     selectMeasures(deps.db, scope),
     selectContributions(deps.db, scope),
     selectImpacts(deps.db, scope),
     listGroups(deps, organizationId),
-    decisionsOf(),
+    decisionsOf(anchorsRead),
     selectStatements(deps.db, scope),
     selectExpectations(deps.db, scope),
     selectConflicts(deps.db, scope),
@@ -112,8 +120,8 @@ const loadChains = async (deps: Read, organizationId: string, changes: Change[],
 export const getChangeChain = async (deps: Read, changeId: string): Promise<ChangeChain> => {
   const change = await getChange(deps, changeId);
   const scope = { changeIds: [change.id] };
-  const [chain] = await loadChains(deps, change.organizationId, [change], scope, async () => {
-    const anchors = await selectAnchorsOfGoals(deps.db, scope);
+  const [chain] = await loadChains(deps, change.organizationId, [change], scope, async (anchorsRead) => {
+    const anchors = await anchorsRead;
     return listDecisionsForChange(deps, change.id, [...new Set(anchors.map((a) => a.decisionId))]);
   });
   return chain!;

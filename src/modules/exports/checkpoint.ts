@@ -1,4 +1,4 @@
-import type { Deps } from '../../storage';
+import { chainHead, type Deps } from '../../storage';
 import { getOrganization } from '../organizations';
 
 /** The head of an organization's audit chain, as published: anyone can note it and check it later. */
@@ -23,16 +23,13 @@ export interface Checkpoint {
  */
 export const latestCheckpoint = async (deps: Pick<Deps, 'db'>, organizationIdOrSlug: string): Promise<Checkpoint> => {
   const organization = await getOrganization(deps, organizationIdOrSlug);
-  const head = await deps.db.selectFrom('audit_heads').select(['seq', 'hash']).where('organization_id', '=', organization.id).executeTakeFirst();
-  const seq = Number(head?.seq ?? 0);
-  const event = seq > 0 ? await deps.db.selectFrom('audit_events').select(['hash', 'at']).where('organization_id', '=', organization.id).where('seq', '=', seq).executeTakeFirst() : undefined;
-  const hash = event?.hash ?? head?.hash ?? '0'.repeat(64);
+  const { seq, hash, at } = await chainHead(deps.db, organization.id);
   return {
     organizationId: organization.id,
     organizationSlug: organization.slug,
     seq,
     hash,
-    at: event?.at ?? null,
+    at,
     verify: `helder audit verify --organization ${organization.slug} --checkpoint ${hash}@${seq}`,
   };
 };

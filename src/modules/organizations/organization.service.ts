@@ -1,4 +1,4 @@
-import { AppError, newId, notFound, parseInput, type Actor } from '../../core';
+import { AppError, isId, newId, notFound, parseInput, type Actor } from '../../core';
 import { appendAudit, inTransaction, type Deps } from '../../storage';
 import type { Organization, OrganizationId } from './organization';
 import { createOrganizationSchema, type CreateOrganizationInput } from './organization.schema';
@@ -34,7 +34,7 @@ export const createOrganization = async (deps: Deps, actor: Actor, input: Create
 };
 
 export const findOrganization = (deps: Pick<Deps, 'db'>, idOrSlug: string): Promise<Organization | undefined> =>
-  /^[0-9a-f-]{36}$/i.test(idOrSlug) ? selectOrganizationById(deps.db, idOrSlug) : selectOrganizationBySlug(deps.db, idOrSlug);
+  isId(idOrSlug) ? selectOrganizationById(deps.db, idOrSlug) : selectOrganizationBySlug(deps.db, idOrSlug);
 
 export const getOrganization = async (deps: Pick<Deps, 'db'>, idOrSlug: string): Promise<Organization> => {
   const organization = await findOrganization(deps, idOrSlug);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError, isoDate, newId, notFound, parseInput, systemActor } from '../../core';
-import { inTransaction, recordAudit, type Db, type Deps } from '../../storage';
+import { batchesWrites, inTransaction, recordAudit, writeLocked, type Db, type Deps } from '../../storage';
 import { getChange, type Change } from '../changes';
 import { listGroups, selectImpacts } from '../groups';
 import { addToThrottles, throttleCounts } from './guard.repository';
@@ -9,7 +9,7 @@ import { perceptionOf, type Perception, type PollAggregates } from './perception
 import { asksExperience, NO_GROUP, questionsFor, UNKNOWN_GROUP, type Poll, type PollResponse, type ScaleAnswer } from './poll';
 import { pollSubmissionSchema, type PollSubmission } from './poll.schema';
 import { selectPollVersion, insertResponse, insertResponses, markTokensUsed, markTokenUsed, recountAggregates, selectAggregates, usedTokens } from './poll.repository';
-import { batchesWrites, batchWriter, writeLocked, type BatchWriter, type Outcome } from './writer';
+import { batchWriter, type BatchWriter, type Outcome } from './writer';
 
 /** Anonymous citizens write as this actor; their audit entries hold ids and counts, never answers. */
 export const CITIZEN = systemActor('citizen');

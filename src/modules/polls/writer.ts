@@ -1,5 +1,3 @@
-import { SqliteAdapter, sql } from 'kysely';
-import type { Db } from '../../storage';
 
 /**
  * Group commit for citizen writes on SQLite (docs/citizen-voice.md, "Speed and durability").
@@ -67,27 +65,3 @@ export const batchWriter = <I, R>(commit: (items: I[]) => Promise<Outcome<R>[]>,
       }),
   };
 };
-
-/** Whether `db` is SQLite outside a transaction: there, citizen writes go through a batch writer. */
-export const batchesWrites = (db: Db): boolean => !db.isTransaction && db.getExecutor().adapter instanceof SqliteAdapter;
-
-/**
- * Runs `fn` on one SQLite connection inside `BEGIN IMMEDIATE … COMMIT`: the write lock is taken
- * before the first read, so what the batch reads (used tokens, throttle counts) cannot change
- * before it writes, also when another process (the CLI, a second server) shares the file.
- * Returns after the COMMIT; on any error rolls back and throws.
- */
-export const writeLocked = <T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> =>
-  db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
-    let result: T;
-    try {
-      result = await fn(conn);
-      await sql`commit`.execute(conn);
-    } catch (error) {
-      // After a failed COMMIT SQLite may have rolled back already; then this fails, harmlessly.
-      await sql`rollback`.execute(conn).catch(() => undefined);
-      throw error;
-    }
-    return result;
-  });

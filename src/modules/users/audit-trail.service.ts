@@ -1,5 +1,5 @@
 import { AppError, offsetOf, toPage, type Actor, type Page, type PageRequest } from '../../core';
-import { toCount, verifyChain, type ChainReport, type Deps } from '../../storage';
+import { auditEntityTypes, countAuditEvents, readAuditEvents, verifyChain, type AuditEvent, type ChainReport, type Deps } from '../../storage';
 import { canReadAudit } from './user.policy';
 
 /** One line of the audit log as the editor shows it (the hashes stay with `helder audit verify`). */
@@ -18,15 +18,7 @@ const MAX_LINES = 500;
 const assertCanRead = (actor: Actor, organizationId: string): void => {
   if (!canReadAudit(actor, organizationId)) throw new AppError('forbidden', 'only auditors and admins read the audit log');
 };
-const lineOf = (r: { seq: number | string; at: string; actor: string; action: string; entity_type: string; entity_id: string; data: string }): AuditLine => ({
-  seq: Number(r.seq),
-  at: r.at,
-  actor: r.actor,
-  action: r.action,
-  entityType: r.entity_type,
-  entityId: r.entity_id,
-  data: JSON.parse(r.data) as unknown,
-});
+const lineOf = (e: AuditEvent): AuditLine => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, entityType: e.entityType, entityId: e.entityId, data: e.data });
 
 /**
  * The audit entries of some entities of one organization, newest first: what auditors (and admins)
@@ -35,16 +27,7 @@ const lineOf = (r: { seq: number | string; at: string; actor: string; action: st
  */
 export const readAuditTrail = async (deps: Pick<Deps, 'db'>, actor: Actor, organizationId: string, entityIds: readonly string[]): Promise<AuditLine[]> => {
   assertCanRead(actor, organizationId);
-  if (entityIds.length === 0) return [];
-  const rows = await deps.db
-    .selectFrom('audit_events')
-    .select(['seq', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'data'])
-    .where('organization_id', '=', organizationId)
-    .where('entity_id', 'in', [...new Set(entityIds)])
-    .orderBy('seq', 'desc')
-    .limit(MAX_LINES)
-    .execute();
-  return rows.map(lineOf);
+  return (await readAuditEvents(deps.db, organizationId, { entityIds }, { limit: MAX_LINES })).map(lineOf);
 };
 
 export interface OrganizationAudit extends Page<AuditLine> {
@@ -65,17 +48,13 @@ export const readOrganizationAudit = async (
   filter: { entityType?: string | undefined } = {},
 ): Promise<OrganizationAudit> => {
   assertCanRead(actor, organizationId);
-  let query = deps.db.selectFrom('audit_events').where('organization_id', '=', organizationId);
-  if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
-  const rows = await query
-    .select(['seq', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'data'])
-    .orderBy('seq', 'desc')
-    .limit(page.size)
-    .offset(offsetOf(page))
-    .execute();
-  const { n } = await query.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
-  const types = await deps.db.selectFrom('audit_events').select('entity_type').distinct().where('organization_id', '=', organizationId).orderBy('entity_type').execute();
-  return { ...toPage(rows.map(lineOf), page, toCount(n)), entityTypes: types.map((t) => t.entity_type) };
+  const where = { entityType: filter.entityType };
+  const [events, total, entityTypes] = await Promise.all([
+    readAuditEvents(deps.db, organizationId, where, { limit: page.size, offset: offsetOf(page) }),
+    countAuditEvents(deps.db, organizationId, where),
+    auditEntityTypes(deps.db, organizationId),
+  ]);
+  return { ...toPage(events.map(lineOf), page, total), entityTypes };
 };
 
 /**

@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
-import { Kysely, Migrator, sql, type Transaction } from 'kysely';
+import { Kysely, sql, type Transaction } from 'kysely';
 import { AppError } from '../core';
 import type { Database } from './schema';
-import { migrationProvider } from './migrations';
 import { openSqlite } from './dialects/sqlite';
 import { openPostgres } from './dialects/postgres';
 
@@ -45,16 +44,6 @@ export const createDatabase = (config: DatabaseConfig = {}): OpenDatabase => {
   const { dialect } = openSqlite(path);
   const db = new Kysely<Database>({ dialect });
   return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
-};
-
-/** Brings the schema up to date; safe to run on every start. */
-export const migrateToLatest = async (db: Db, options: { schema?: string } = {}): Promise<string[]> => {
-  // On PostgreSQL, name the schema: Kysely otherwise looks for its lock table in every schema on the
-  // search path, and two test schemas migrating at once trip over each other.
-  const migrator = new Migrator({ db, provider: migrationProvider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 };
 
 /**

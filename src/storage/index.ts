@@ -2,7 +2,8 @@
  * Storage: the only layer that knows which database runs. Modules get a Kysely handle typed by
  * `Database`; the dialect (SQLite or PostgreSQL) stays behind `createDatabase`.
  */
-export { createDatabase, migrateToLatest, inTransaction, toCount, pingDatabase, DEFAULT_SQLITE_FILE } from './database';
+export { createDatabase, inTransaction, toCount, pingDatabase, DEFAULT_SQLITE_FILE } from './database';
+export { migrateToLatest } from './migrator';
 export type { Db, Tx, DialectName, DatabaseConfig, OpenDatabase } from './database';
 export { appendAudit, recordAudit, registerVersionReader, verifyChain, verifyCheckpoint, auditOf, readAuditEvents, countAuditEvents, auditEntityTypes, chainHead, hashEvent, GENESIS_HASH } from './audit';
 export type { AuditFilter } from './audit';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDatabase, migrateToLatest, type DialectName, type OpenDatabase } from './database';
+import { createDatabase, type DialectName, type OpenDatabase } from './database';
+import { migrateToLatest } from './migrator';
 
 /**
  * The dialects every repository and service test runs on. `npm test` (scripts/test.js) starts a
@@ -14,24 +15,33 @@ export const DIALECTS: DialectName[] = process.env.HELDER_TEST_POSTGRES_URL ? ['
  * close), so test files can run in parallel against one server.
  */
 export const openTestDatabase = async (dialect: DialectName): Promise<OpenDatabase> => {
-  if (dialect === 'sqlite') {
-    const open = createDatabase({ url: 'sqlite::memory:' });
-    await migrateToLatest(open.db);
-    return open;
-  }
+  const open = await openEmptyTestDatabase(dialect);
+  await open.migrating(() => migrateToLatest(open.db, open.schema ? { schema: open.schema } : {}));
+  return open;
+};
+
+/** A test database with no tables yet; `migrating` runs a migrator on it safely (see below). */
+export interface EmptyTestDatabase extends OpenDatabase {
+  /** PostgreSQL: the schema of this database (pass it to the migrator). */
+  schema?: string;
+  migrating<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+/** An empty database, for tests that build an old schema and upgrade it. */
+export const openEmptyTestDatabase = async (dialect: DialectName): Promise<EmptyTestDatabase> => {
+  if (dialect === 'sqlite') return { ...createDatabase({ url: 'sqlite::memory:' }), migrating: (fn) => fn() };
   const url = process.env.HELDER_TEST_POSTGRES_URL;
   if (!url) throw new Error('HELDER_TEST_POSTGRES_URL is not set');
   const schema = `t_${randomBytes(6).toString('hex')}`;
+  await withAdvisoryLock(url, 'shared', (client) => client.query(`CREATE SCHEMA ${schema}`));
   const open = createDatabase({ url, searchPath: schema });
-  // Kysely's migrator introspects every schema of the server; a schema dropped by a test file running
-  // in parallel at that moment breaks it ("schema … does not exist"). Migrations hold a shared
-  // advisory lock and drops an exclusive one, so the two never overlap.
-  await withAdvisoryLock(url, 'shared', async (client) => {
-    await client.query(`CREATE SCHEMA ${schema}`);
-    await migrateToLatest(open.db, { schema });
-  });
   return {
     ...open,
+    schema,
+    // Kysely's migrator introspects every schema of the server; a schema dropped by a test file
+    // running in parallel at that moment breaks it ("schema … does not exist"). Migrations hold a
+    // shared advisory lock and drops an exclusive one, so the two never overlap.
+    migrating: (fn) => withAdvisoryLock(url, 'shared', fn),
     close: async () => {
       await open.close();
       await withAdvisoryLock(url, 'exclusive', (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));

@@ -4,7 +4,8 @@ import { addMilestone, canMoveTo, CHANGE_STATUSES, createChange, findChange, fin
 import { hasRole } from '../../../modules/users';
 import type { WebContext } from '../../context';
 import { actorOf, organizationOf, requireRole } from '../../http/auth';
-import { backToChange, CHAIN_ROLES, changeCrumbs, fieldErrorsOf, FormErrors, idParam, ownedBy, sendForm, TEXT_ROLES, valuesOf, type Values } from '../edit';
+import { CHAIN_ROLES, idParam, ownedBy, TEXT_ROLES } from '../access';
+import { backToChange, changeCrumbs, fieldErrorsOf, FormErrors, sendForm, valuesOf, type Values } from '../forms';
 import { editorUrls } from '../urls';
 import { CHANGE_LABELS, ChangeForm, MILESTONE_LABELS, MilestoneForm, StatusForm } from '../views/change-form';
 import type { FieldError } from '../views/form';

@@ -23,7 +23,8 @@ import {
 import { actorNames } from '../../../modules/users';
 import type { WebContext } from '../../context';
 import { actorOf, organizationOf, requireRole } from '../../http/auth';
-import { backToChange, CHAIN_ROLES, changeCrumbs, fieldErrorsOf, FormErrors, idParam, ownedBy, sendForm, valuesOf, type Values } from '../edit';
+import { CHAIN_ROLES, idParam, ownedBy } from '../access';
+import { backToChange, changeCrumbs, fieldErrorsOf, FormErrors, sendForm, valuesOf, type Values } from '../forms';
 import { DECISION_KIND_LABELS } from '../labels';
 import { sendPage } from '../render';
 import { editorUrls } from '../urls';

@@ -6,7 +6,8 @@ import { createGroup, listGroups, selectImpacts, setImpact, type Effect, type Im
 import { hasRole } from '../../../modules/users';
 import type { WebContext } from '../../context';
 import { actorOf, organizationOf, requireRole } from '../../http/auth';
-import { backToChange, CHAIN_ROLES, changeCrumbs, fieldErrorsOf, FormErrors, idParam, ownedBy, sendForm, TEXT_ROLES, valuesOf, type Values } from '../edit';
+import { CHAIN_ROLES, idParam, ownedBy, TEXT_ROLES } from '../access';
+import { backToChange, changeCrumbs, fieldErrorsOf, FormErrors, sendForm, valuesOf, type Values } from '../forms';
 import { editorUrls } from '../urls';
 import type { FieldError } from '../views/form';
 import { IMPACT_LABELS, ImpactForm } from '../views/impact-form';

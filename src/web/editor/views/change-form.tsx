@@ -2,7 +2,7 @@ import type { LanguageReport } from '../../../language';
 import { CHANGE_KINDS } from '../../../modules/changes';
 import { Alert, Heading, Paragraph } from '../../views/components';
 import { KIND_LABELS, optionsOf, STATUS_LABELS } from '../labels';
-import type { Values } from '../edit';
+import type { Values } from '../forms';
 import { Checkbox, EditForm, Select, TextArea, TextInput } from './fields';
 import { CsrfField, SubmitButton, type FieldError } from './form';
 

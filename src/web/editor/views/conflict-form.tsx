@@ -1,6 +1,6 @@
 import type { LanguageReport } from '../../../language';
 import { Alert, DataList, Heading, Link, Paragraph } from '../../views/components';
-import type { Values } from '../edit';
+import type { Values } from '../forms';
 import { EditForm, Select, TextArea, type Option } from './fields';
 import type { FieldError } from './form';
 

@@ -1,6 +1,6 @@
 import { DECISION_KINDS, DECISION_OUTCOMES, FOLLOW_UP_STATUSES } from '../../../modules/decisions';
 import { Alert, Heading, Paragraph } from '../../views/components';
-import type { Values } from '../edit';
+import type { Values } from '../forms';
 import { DECISION_KIND_LABELS, OUTCOME_LABELS, optionsOf } from '../labels';
 import { EditForm, Fieldset, Select, TextArea, TextInput } from './fields';
 import type { FieldError } from './form';

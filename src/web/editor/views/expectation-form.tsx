@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { LanguageReport } from '../../../language';
 import { EXPECTATION_KINDS, EXPECTATION_SOURCES, EXPECTATION_STATUSES } from '../../../modules/expectations';
 import { Alert, DataList, Heading, Paragraph } from '../../views/components';
-import type { Values } from '../edit';
+import type { Values } from '../forms';
 import { optionsOf } from '../labels';
 import { Select, TextArea, TextInput, type Option } from './fields';
 import { CsrfField, ErrorSummary, fieldId, SubmitButton, type FieldError } from './form';

@@ -1,6 +1,6 @@
 import { DIRECTIONS, GOAL_LEVELS, REPORTING_INTERVALS } from '../../../modules/goals';
 import { Alert, Heading, Paragraph, Table } from '../../views/components';
-import type { Values } from '../edit';
+import type { Values } from '../forms';
 import { DIRECTION_LABELS, GOAL_FIELD_LABELS, INTERVAL_LABELS, LEVEL_LABELS, optionsOf } from '../labels';
 import { EditForm, Fieldset, Select, TextArea, TextInput } from './fields';
 import type { FieldError } from './form';

@@ -1,7 +1,7 @@
 import type { LanguageReport } from '../../../language';
 import { EFFECTS } from '../../../modules/groups';
 import { Alert, Heading, Paragraph } from '../../views/components';
-import type { Values } from '../edit';
+import type { Values } from '../forms';
 import { EFFECT_LABELS, optionsOf } from '../labels';
 import { EditForm, Fieldset, Select, TextArea, TextInput, type Option } from './fields';
 import type { FieldError } from './form';

@@ -1,6 +1,6 @@
 import { EVIDENCE_STRENGTHS, MEASURE_STATUSES } from '../../../modules/measures';
 import { Heading, Paragraph, Table } from '../../views/components';
-import type { Values } from '../edit';
+import type { Values } from '../forms';
 import { EVIDENCE_LABELS, MEASURE_STATUS_LABELS, optionsOf } from '../labels';
 import { Fieldset, Select, TextArea, TextInput, type Option } from './fields';
 import { CsrfField, ErrorSummary, SubmitButton, type FieldError } from './form';

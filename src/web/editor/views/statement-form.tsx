@@ -1,6 +1,6 @@
 import { SPEAKER_KINDS } from '../../../modules/expectations';
 import { Heading } from '../../views/components';
-import type { Values } from '../edit';
+import type { Values } from '../forms';
 import { optionsOf } from '../labels';
 import { EditForm, Select, TextArea, TextInput } from './fields';
 import type { FieldError } from './form';

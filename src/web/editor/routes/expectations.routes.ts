@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isoDate } from '../../core';
-import { checkText } from '../../language';
-import { getChangeChain, type ChangeChain } from '../../modules/chains';
-import type { Change } from '../../modules/changes';
+import { isoDate } from '../../../core';
+import { checkText } from '../../../language';
+import { getChangeChain, type ChangeChain } from '../../../modules/chains';
+import type { Change } from '../../../modules/changes';
 import {
   expectationSchema,
   findExpectation,
@@ -23,20 +23,21 @@ import {
   type ResponseInput,
   type Statement,
   type StatementInput,
-} from '../../modules/expectations';
-import { listGroups } from '../../modules/groups';
-import { hasRole } from '../../modules/users';
-import type { WebContext } from '../context';
-import { actorOf, organizationOf, requireRole } from '../http/auth';
+} from '../../../modules/expectations';
+import { listGroups } from '../../../modules/groups';
+import { hasRole } from '../../../modules/users';
+import type { WebContext } from '../../context';
+import { actorOf, organizationOf, requireRole } from '../../http/auth';
 import { conflictRoutes } from './conflicts.routes';
-import { backToChange, CHAIN_ROLES, changeCrumbs, FormErrors, sendForm, TEXT_ROLES, valuesOf, type Values } from './edit';
-import { loadChange, loadOfChange, orNull, registerErrorsOf, withSchemaErrors } from './expectations.edit';
-import { OUTCOME_LABELS } from './labels';
-import { fields } from './render';
-import { editorUrls } from './urls';
-import { EXPECTATION_KIND_LABELS, EXPECTATION_LABELS, EXPECTATION_SOURCE_LABELS, EXPECTATION_STATUS_LABELS, ExpectationPage, type ExpectationOptions } from './views/expectation-form';
-import type { FieldError } from './views/form';
-import { STATEMENT_LABELS, StatementForm } from './views/statement-form';
+import { CHAIN_ROLES, loadChange, loadOfChange, TEXT_ROLES } from '../access';
+import { backToChange, changeCrumbs, FormErrors, sendForm, valuesOf, type Values } from '../forms';
+import { orNull, registerErrorsOf, withSchemaErrors } from '../register-forms';
+import { OUTCOME_LABELS } from '../labels';
+import { fields } from '../render';
+import { editorUrls } from '../urls';
+import { EXPECTATION_KIND_LABELS, EXPECTATION_LABELS, EXPECTATION_SOURCE_LABELS, EXPECTATION_STATUS_LABELS, ExpectationPage, type ExpectationOptions } from '../views/expectation-form';
+import type { FieldError } from '../views/form';
+import { STATEMENT_LABELS, StatementForm } from '../views/statement-form';
 
 const STATEMENT_FIELDS = ['speaker', 'speakerKind', 'role', 'medium', 'date', 'quote', 'url'] as const;
 const EXPECTATION_FIELDS = ['text', 'kind', 'source', 'groupId', 'statementId', 'raisedBy', 'raisedWhere', 'raisedOn', 'sourceUrl', 'status', 'goalIds', 'decisionIds', 'actie'] as const;

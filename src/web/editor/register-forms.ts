@@ -1,16 +1,12 @@
-import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { isAppError, parseInput } from '../../core';
-import { findChange, type Change } from '../../modules/changes';
-import type { Deps } from '../../storage';
-import { organizationOf } from '../http/auth';
-import { FormErrors, idParam, ownedBy } from './edit';
+import { FormErrors } from './forms';
 import { dutchIssue } from './messages';
 import type { FieldError } from './views/form';
 
 /**
- * Helpers of the expectation register's forms (statements, expectations, conflicts): loading an
- * entity of the URL's organization, and the services' messages as Dutch field errors.
+ * Helpers of the expectation register's forms (statements, expectations, conflicts): the
+ * services' messages as Dutch field errors.
  */
 
 /**
@@ -63,20 +59,3 @@ export const withSchemaErrors = <S extends z.ZodType>(edge: FormErrors, schema: 
 /** An empty text field as null (optional links and ids). */
 export const orNull = (value: string | undefined): string | null => (value ?? '').trim() || null;
 
-/** The change of the URL, within the URL's organization, or `not_found`. */
-export const loadChange = async (deps: Pick<Deps, 'db'>, request: FastifyRequest): Promise<Change> => {
-  const id = idParam(request, 'change');
-  return ownedBy(await findChange(deps, id), (c) => c.organizationId, organizationOf(request).id, 'change', id);
-};
-
-/**
- * An entity that belongs to a change, and that change, when the change is the URL's
- * organization's; otherwise `not_found`, exactly like an id that does not exist.
- */
-export const loadOfChange = async <T extends { changeId: string }>(deps: Pick<Deps, 'db'>, request: FastifyRequest, kind: string, find: (deps: Pick<Deps, 'db'>, id: string) => Promise<T | undefined>): Promise<{ entity: T; change: Change }> => {
-  const id = idParam(request, kind);
-  const entity = await find(deps, id);
-  const change = entity && (await findChange(deps, entity.changeId));
-  await ownedBy(change, (c) => c.organizationId, organizationOf(request).id, kind, id);
-  return { entity: entity!, change: change! };
-};

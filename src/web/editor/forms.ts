@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Child } from 'hono/jsx';
-import { isAppError, isId, notFound } from '../../core';
-import type { Role } from '../../modules/users';
+import { isAppError } from '../../core';
 import { dutchIssue } from './messages';
 import { sendPage } from './render';
 import { editorUrls } from './urls';
@@ -9,31 +8,10 @@ import type { Crumb } from './views/frame';
 import type { FieldError } from './views/form';
 
 /**
- * Helpers every editing route shares (docs/editor.md, "Editing the chain"): who may write what,
- * the organization check behind every id in a URL, reading form fields as typed, and turning a
- * service's `validation_failed` into Dutch field errors for the error summary.
+ * Form handling every editing route shares (docs/editor.md, "Editing the chain"): reading form
+ * fields as typed, turning a service's `validation_failed` into Dutch field errors for the error
+ * summary, and answering with the form page or a redirect.
  */
-
-/** Changes, goals, measures, decisions, measurements: editors, and admins (who may do everything). */
-export const CHAIN_ROLES: readonly Role[] = ['editor', 'admin'];
-/** Citizen texts (summary, why, what, what an impact means, responses): communicators too. */
-export const TEXT_ROLES: readonly Role[] = ['editor', 'communicator', 'admin'];
-
-/** The `:id` of the route, or `not_found` when it is not an id at all. */
-export const idParam = (request: FastifyRequest, entity: string, name = 'id'): string => {
-  const id = (request.params as Record<string, unknown>)[name];
-  if (typeof id !== 'string' || !isId(id)) throw notFound(entity, String(id));
-  return id;
-};
-
-/**
- * An entity of the URL's organization, or `not_found`: an id of another organization answers
- * exactly like an id that does not exist (docs/editor.md, roles per organization).
- */
-export const ownedBy = async <T>(entity: T | undefined, organizationIdOf: (e: T) => string | Promise<string>, organizationId: string, kind: string, id: string): Promise<T> => {
-  if (entity === undefined || (await organizationIdOf(entity)) !== organizationId) throw notFound(kind, id);
-  return entity;
-};
 
 /** Form fields as typed, by name: what a form re-renders when something is wrong. */
 export type Values = Record<string, string>;

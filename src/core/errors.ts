@@ -16,6 +16,8 @@ export type ErrorCode =
 export interface FieldIssue {
   path: string;
   message: string;
+  /** The message in Dutch and English when known (validation of a zod schema, `issuesOf`). */
+  messages?: { nl: string; en: string };
 }
 
 export class AppError extends Error {

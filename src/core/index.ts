@@ -8,7 +8,7 @@ export type { Clock } from './clock';
 export { pageRequest, toPage, offsetOf, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
 export type { Page, PageRequest } from './paging';
 export { slugify, canonicalJson } from './text';
-export { parseInput } from './parse';
+export { issuesOf, parseInput } from './parse';
 export type { Actor } from './actor';
 export { systemActor } from './actor';
 export { groupBy } from './collections';

@@ -1,21 +1,26 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError, type ErrorCode, type FieldIssue } from '../core';
+import { isRequestValidationError } from './http/validation';
 
 /**
  * THE table from error code to HTTP status (STYLE.md: exactly one place maps codes to HTTP).
- * Dutch titles first: they are what a citizen or civil servant reads.
+ * Dutch titles first: they are what a citizen or civil servant reads. `detail` is the sentence a
+ * problem document carries when the error itself has nothing more precise to say in that language.
  */
-export const ERROR_TABLE: Record<ErrorCode, { status: number; nl: string; en: string }> = {
-  not_found: { status: 404, nl: 'Niet gevonden', en: 'Not found' },
-  forbidden: { status: 403, nl: 'Geen toegang', en: 'Forbidden' },
-  unauthorized: { status: 401, nl: 'Inloggen nodig', en: 'Unauthorized' },
-  conflict: { status: 409, nl: 'Conflict met bestaande gegevens', en: 'Conflict' },
-  invalid_state: { status: 409, nl: 'Dit kan niet in de huidige stand', en: 'Invalid state' },
-  validation_failed: { status: 422, nl: 'De invoer klopt niet', en: 'Validation failed' },
-  rate_limited: { status: 429, nl: 'Te veel verzoeken, probeer het later opnieuw', en: 'Too many requests' },
-  internal: { status: 500, nl: 'Er ging iets mis aan onze kant', en: 'Internal error' },
+export const ERROR_TABLE: Record<ErrorCode, { status: number; nl: string; en: string; detail: { nl: string; en: string } }> = {
+  not_found: { status: 404, nl: 'Niet gevonden', en: 'Not found', detail: { nl: 'Wat u zoekt bestaat niet, of u mag het niet zien.', en: 'What you asked for does not exist, or you may not see it.' } },
+  forbidden: { status: 403, nl: 'Geen toegang', en: 'Forbidden', detail: { nl: 'U mag dit niet doen.', en: 'You may not do this.' } },
+  unauthorized: { status: 401, nl: 'Inloggen nodig', en: 'Unauthorized', detail: { nl: 'Hiervoor is een geldige API-sleutel nodig.', en: 'This needs a valid API token.' } },
+  conflict: { status: 409, nl: 'Conflict met bestaande gegevens', en: 'Conflict', detail: { nl: 'Dit botst met wat er al is opgeslagen.', en: 'This conflicts with what is already stored.' } },
+  invalid_state: { status: 409, nl: 'Dit kan niet in de huidige stand', en: 'Invalid state', detail: { nl: 'Dit kan niet in de stand waarin het nu is.', en: 'This is not possible in its current state.' } },
+  validation_failed: { status: 422, nl: 'De invoer klopt niet', en: 'Validation failed', detail: { nl: 'De invoer klopt niet.', en: 'The input is not valid.' } },
+  rate_limited: { status: 429, nl: 'Te veel verzoeken, probeer het later opnieuw', en: 'Too many requests', detail: { nl: 'Te veel verzoeken; probeer het later opnieuw.', en: 'Too many requests; try again later.' } },
+  internal: { status: 500, nl: 'Er ging iets mis aan onze kant', en: 'Internal error', detail: { nl: 'Er ging iets mis. Probeer het later opnieuw.', en: 'Something went wrong. Try again later.' } },
 };
+
+/** The languages of problem documents: Dutch unless the client asks for English. */
+export type ProblemLanguage = 'nl' | 'en';
 
 /** An RFC 9457 problem document with Helder's stable `code`. */
 export interface Problem {
@@ -25,6 +30,18 @@ export interface Problem {
   code: ErrorCode;
   detail: string;
   issues: FieldIssue[];
+  /** The detail in each language when it is known in both (`sendProblem` picks one). */
+  details?: { nl: string; en: string };
+}
+
+/** What a problem document says on the wire: one language throughout. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  issues: { path: string; message: string }[];
 }
 
 export const problemOf = (code: ErrorCode, detail: string, issues: FieldIssue[] = []): Problem => {
@@ -32,9 +49,52 @@ export const problemOf = (code: ErrorCode, detail: string, issues: FieldIssue[] 
   return { type: `urn:helder:problem:${code}`, title: entry.nl, status: entry.status, code, detail, issues };
 };
 
+// Names of the entities `notFound(entity, id)` reports, so a 404 can say what was missing in Dutch.
+const ENTITY_NL: Record<string, string> = {
+  change: 'wijziging',
+  goal: 'doel',
+  measure: 'maatregel',
+  decision: 'besluit',
+  group: 'groep',
+  organization: 'organisatie',
+  milestone: 'mijlpaal',
+  reaction: 'reactie',
+  poll: 'peiling',
+  measurement: 'meting',
+};
+
+/** The detail in both languages, from what the error knows (entity and id, field issues). */
+const detailsOf = (code: ErrorCode, message: string, issues: FieldIssue[], facts: Record<string, unknown>): { nl: string; en: string } => {
+  const generic = ERROR_TABLE[code].detail;
+  const first = issues[0];
+  if (first) {
+    const more = issues.length > 1 ? { nl: ` (en ${issues.length - 1} meer)`, en: ` (and ${issues.length - 1} more)` } : { nl: '', en: '' };
+    const at = first.path || 'input';
+    return {
+      nl: `${generic.nl} ${at}: ${first.messages?.nl ?? first.message}${more.nl}`,
+      en: code === 'validation_failed' ? `${generic.en} ${at}: ${first.messages?.en ?? first.message}${more.en}` : message,
+    };
+  }
+  if (code === 'not_found' && typeof facts.entity === 'string' && typeof facts.id === 'string') {
+    const entity = ENTITY_NL[facts.entity];
+    return { nl: entity ? `De ${entity} ${facts.id} bestaat niet, of u mag hem niet zien.` : generic.nl, en: message };
+  }
+  // The code's own messages are written for developers, in English (core/errors.ts).
+  return { nl: generic.nl, en: message };
+};
+
 /** Maps anything thrown to a problem: AppError by code, request validation to 400, the rest to 500. */
 export const toProblem = (error: unknown): Problem => {
-  if (isAppError(error)) return problemOf(error.code, error.message, error.issues);
+  if (isAppError(error)) {
+    return { ...problemOf(error.code, error.message, error.issues), details: detailsOf(error.code, error.message, error.issues, error.details) };
+  }
+  if (isRequestValidationError(error)) {
+    const issues = error.issues.map((i) => ({ ...i, path: i.path || (error.validationContext ?? 'request') }));
+    const base = problemOf('validation_failed', 'De verzoekparameters kloppen niet.', issues);
+    const first = issues[0];
+    const tail = first ? { nl: ` ${first.path}: ${first.messages?.nl ?? first.message}`, en: ` ${first.path}: ${first.messages?.en ?? first.message}` } : { nl: '', en: '' };
+    return { ...base, status: 400, details: { nl: `De verzoekparameters kloppen niet.${tail.nl}`, en: `The request parameters are not valid.${tail.en}` } };
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((v) => ({
       path: [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), ...((v.params as { issue?: { path?: unknown[] } })?.issue?.path ?? []).map(String)].filter(Boolean).join('.') || String(error.validationContext ?? 'request'),
@@ -45,10 +105,43 @@ export const toProblem = (error: unknown): Problem => {
   const fe = error as Partial<FastifyError>;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const code: ErrorCode = fe.statusCode === 404 ? 'not_found' : fe.statusCode === 429 ? 'rate_limited' : 'validation_failed';
-    return { ...problemOf(code, fe.message ?? 'bad request'), status: fe.statusCode };
+    const message = fe.message ?? 'bad request';
+    return { ...problemOf(code, message), status: fe.statusCode, details: { nl: ERROR_TABLE[code].detail.nl, en: message } };
   }
-  return problemOf('internal', 'Er ging iets mis. Probeer het later opnieuw.');
+  return { ...problemOf('internal', 'Er ging iets mis. Probeer het later opnieuw.'), details: ERROR_TABLE.internal.detail };
 };
+
+/**
+ * The language of a problem document: `?lang=en` or an `Accept-Language` that prefers English over
+ * Dutch; Dutch otherwise (the default of every surface).
+ */
+export const problemLanguageOf = (request: FastifyRequest): ProblemLanguage => {
+  const query = request.query as Record<string, unknown> | undefined;
+  if (query?.lang === 'en' || query?.lang === 'nl') return query.lang;
+  const header = request.headers['accept-language'];
+  if (typeof header !== 'string' || header === '') return 'nl';
+  let best: { lang: ProblemLanguage; q: number } = { lang: 'nl', q: 0 };
+  for (const part of header.split(',')) {
+    const [range = '', ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    const primary = range.split('-')[0];
+    const lang = primary === 'en' ? 'en' : primary === 'nl' ? 'nl' : undefined;
+    // A tie keeps the earlier range: the client listed it first.
+    if (lang && Number.isFinite(q) && q > best.q) best = { lang, q };
+  }
+  return best.lang;
+};
+
+/** The problem as sent in one language: title, detail and every issue message in that language. */
+export const problemBodyOf = (problem: Problem, lang: ProblemLanguage): ProblemBody => ({
+  type: problem.type,
+  title: ERROR_TABLE[problem.code][lang],
+  status: problem.status,
+  code: problem.code,
+  detail: problem.details?.[lang] ?? (lang === 'nl' ? problem.detail : ERROR_TABLE[problem.code].detail.en),
+  issues: problem.issues.map((i) => ({ path: i.path, message: i.messages?.[lang] ?? i.message })),
+});
 
 /** Renders a problem as JSON (API and non-HTML clients) or hands it to an HTML renderer. */
 export const sendProblem = (
@@ -60,5 +153,10 @@ export const sendProblem = (
   reply.status(problem.status);
   const wantsHtml = html && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
   if (wantsHtml) return reply.type('text/html; charset=utf-8').send(html(problem, request));
-  return reply.type('application/problem+json; charset=utf-8').send(problem);
+  const lang = problemLanguageOf(request);
+  return reply
+    .type('application/problem+json; charset=utf-8')
+    .header('content-language', lang)
+    .header('vary', 'Accept-Language')
+    .send(problemBodyOf(problem, lang));
 };

@@ -1,10 +1,11 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { registerApi } from './api';
 import type { WebContext } from './context';
 import { registerEditor } from './editor';
 import { problemOf, sendProblem, toProblem } from './errors';
 import { registerSecurityHeaders } from './http/security';
+import { validatorCompiler } from './http/validation';
 import { portalProblemPage, registerPortal } from './portal';
 
 export interface ServerOptions {

@@ -133,7 +133,7 @@ for (const dialect of DIALECTS) {
     it('describes every route in the OpenAPI document', async () => {
       const doc = (await get('/api/v1/openapi.json')).json();
       expect(doc.openapi).toMatch(/^3\./);
-      for (const path of ['/api/v1/organizations', '/api/v1/changes', '/api/v1/changes/{id}', '/api/v1/changes/{id}/legitimacy', '/api/v1/goals/{id}/versions']) {
+      for (const path of ['/organizations', '/changes', '/changes/{id}', '/changes/{id}/legitimacy', '/goals/{id}/versions']) {
         expect(doc.paths).toHaveProperty([path]);
       }
     });

@@ -136,7 +136,7 @@ for (const dialect of DIALECTS) {
     it('documents the route in the OpenAPI description', async () => {
       const res = await get('/api/v1/openapi.json');
       expect(res.statusCode).toBe(200);
-      expect(Object.keys(res.json().paths)).toContain('/api/v1/changes/{id}/expectations');
+      expect(Object.keys(res.json().paths)).toContain('/changes/{id}/expectations');
     });
   });
 }

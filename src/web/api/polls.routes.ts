@@ -81,7 +81,7 @@ export const loggingRejections = async <T>(request: FastifyRequest, kind: string
   }
 };
 
-export const idParam = z.object({ id: z.uuid({ message: 'not a valid id' }) });
+export const idParam = z.object({ id: z.uuid() });
 export const NO_STORE = 'no-store';
 
 // --- poll -----------------------------------------------------------------------------------

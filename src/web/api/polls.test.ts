@@ -55,7 +55,7 @@ for (const dialect of DIALECTS) {
 
     it('documents its routes in the OpenAPI document', async () => {
       const doc = (await get('/api/v1/openapi.json')).json();
-      for (const path of ['/api/v1/changes/{id}/poll', '/api/v1/changes/{id}/perception', '/api/v1/changes/{id}/reactions', '/api/v1/changes/{id}/reactions/form', '/api/v1/reactions/{id}/reports', '/api/v1/organizations/{slug}/moderation/reactions', '/api/v1/reactions/{id}/moderation']) {
+      for (const path of ['/changes/{id}/poll', '/changes/{id}/perception', '/changes/{id}/reactions', '/changes/{id}/reactions/form', '/reactions/{id}/reports', '/organizations/{slug}/moderation/reactions', '/reactions/{id}/moderation']) {
         expect(doc.paths).toHaveProperty([path]);
       }
     });

@@ -11,7 +11,7 @@ import type { WebContext } from '../context';
 import { presentChain, presentChangeSummary, presentExpectationRegister, presentGoalVersion, presentOrganization } from './presenters';
 import { changeDetailSchema, changeSummarySchema, expectationRegisterSchema, goalVersionSchema, legitimacySchema, organizationSchema, pageOf, problemSchema } from './schemas';
 
-const idParam = z.object({ id: z.uuid({ message: 'not a valid id' }) });
+const idParam = z.object({ id: z.uuid() });
 const errors = { 400: problemSchema, 404: problemSchema };
 
 /**

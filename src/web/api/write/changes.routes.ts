@@ -146,7 +146,7 @@ export const changeWriteRoutes =
           summary: 'Edit a milestone (e.g. mark it done): only the fields given change',
           description: needs('chain:write'),
           tags: ['changes', 'write'],
-          params: idParam.extend({ milestoneId: z.uuid({ message: 'not a valid id' }) }),
+          params: idParam.extend({ milestoneId: z.uuid() }),
           body: editBodyOf(milestoneInput),
           response: { 200: milestoneSchema, ...writeErrors },
         },

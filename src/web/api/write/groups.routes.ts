@@ -43,7 +43,7 @@ export const groupWriteRoutes =
           summary: 'Set what a change means for a group (creates or replaces the impact; idempotent)',
           description: `${needs('chain:write')} 201 when created, 200 when replaced. A group of another organization is 422.`,
           tags: ['groups', 'write'],
-          params: idParam.extend({ groupId: z.uuid({ message: 'not a valid id' }) }),
+          params: idParam.extend({ groupId: z.uuid() }),
           body: impactInput.omit({ groupId: true }),
           response: { 200: impactSchema, 201: impactSchema, ...writeErrors },
         },

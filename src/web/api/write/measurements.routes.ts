@@ -26,7 +26,7 @@ export const measurementWriteRoutes =
           summary: 'Put the value of a goal\'s indicator on a date (idempotent)',
           description: `${needs('measurements:write')} The date lies on or after the goal's baseline date and not in the future (422). 201 created, 200 replaced or unchanged.`,
           tags: ['goals', 'write'],
-          params: z.object({ id: z.uuid({ message: 'not a valid id' }), date: isoDateSchema.describe('YYYY-MM-DD') }),
+          params: z.object({ id: z.uuid(), date: isoDateSchema.describe('YYYY-MM-DD') }),
           body: measurementInput.omit({ date: true }),
           response: { 200: measurementSchema, 201: measurementSchema, ...writeErrors },
         },

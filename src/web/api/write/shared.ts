@@ -1,10 +1,10 @@
 import type { FastifyRequest, FastifySchemaCompiler, onRequestAsyncHookHandler } from 'fastify';
-import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { z as zod } from 'zod';
 import { notFound } from '../../../core';
 import type { TokenScope } from '../../../modules/users';
 import type { Deps } from '../../../storage';
+import { validatorCompiler } from '../../http/validation';
 import { requireScope } from '../auth';
 import { problemSchema } from '../schemas';
 
@@ -43,7 +43,7 @@ export const bodyOf = <T>(request: FastifyRequest): T => (request.body ?? {}) as
 export const writeErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export const slugParam = zod.object({ slug: zod.string().min(1).max(80).describe('Organization slug or id') });
-export const idParam = zod.object({ id: zod.uuid({ message: 'not a valid id' }) });
+export const idParam = zod.object({ id: zod.uuid() });
 
 /** A line for the OpenAPI description of each write: which scope it needs. */
 export const needs = (scope: TokenScope): string =>

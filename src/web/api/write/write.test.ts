@@ -167,21 +167,21 @@ for (const dialect of DIALECTS) {
 
     it('describes every write in the OpenAPI document with its body schema', async () => {
       const doc = (await server.app.inject({ url: '/api/v1/openapi.json' })).json();
-      const put = doc.paths['/api/v1/goals/{id}/measurements/{date}'].put;
+      const put = doc.paths['/goals/{id}/measurements/{date}'].put;
       expect(put.requestBody.content['application/json'].schema.properties.value).toMatchObject({ type: 'number' });
       expect(Object.keys(put.responses)).toEqual(expect.arrayContaining(['200', '201', '401', '403', '404', '422']));
       for (const [path, method] of [
-        ['/api/v1/organizations/{slug}/changes', 'post'],
-        ['/api/v1/changes/{id}', 'patch'],
-        ['/api/v1/changes/{id}/goals', 'post'],
-        ['/api/v1/goals/{id}', 'patch'],
-        ['/api/v1/goals/{id}/anchors', 'post'],
-        ['/api/v1/changes/{id}/measures', 'post'],
-        ['/api/v1/measures/{id}/contributions', 'post'],
-        ['/api/v1/organizations/{slug}/decisions', 'post'],
-        ['/api/v1/decisions/{id}', 'put'],
-        ['/api/v1/organizations/{slug}/groups', 'post'],
-        ['/api/v1/changes/{id}/impacts/{groupId}', 'put'],
+        ['/organizations/{slug}/changes', 'post'],
+        ['/changes/{id}', 'patch'],
+        ['/changes/{id}/goals', 'post'],
+        ['/goals/{id}', 'patch'],
+        ['/goals/{id}/anchors', 'post'],
+        ['/changes/{id}/measures', 'post'],
+        ['/measures/{id}/contributions', 'post'],
+        ['/organizations/{slug}/decisions', 'post'],
+        ['/decisions/{id}', 'put'],
+        ['/organizations/{slug}/groups', 'post'],
+        ['/changes/{id}/impacts/{groupId}', 'put'],
       ] as const) {
         expect(doc.paths[path]?.[method]?.requestBody, `${method} ${path}`).toBeDefined();
       }

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServer, type TestServer } from '../testing';
+import { API_VERSION } from './openapi';
+
+const MISSING = '7b0d6f6e-3f7a-4c55-9a53-2f1d7f0b8a11';
+
+/** Issue 9, items 19 and 20: API-Version on every API response, problems in one language. */
+describe('problem documents and API-Version', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await openTestServer('sqlite');
+  });
+  afterAll(() => server.close());
+
+  const get = (url: string, headers: Record<string, string> = {}) => server.app.inject({ method: 'GET', url, headers });
+
+  it('answers in Dutch by default, with Content-Language: nl', async () => {
+    const res = await get(`/api/v1/changes/${MISSING}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.headers['content-language']).toBe('nl');
+    expect(res.json()).toMatchObject({ title: 'Niet gevonden', code: 'not_found', detail: `De wijziging ${MISSING} bestaat niet, of u mag hem niet zien.` });
+  });
+
+  it('answers in English with Accept-Language: en, title and detail alike', async () => {
+    const res = await get(`/api/v1/changes/${MISSING}`, { 'accept-language': 'en-GB,en;q=0.9,nl;q=0.5' });
+    expect(res.headers['content-language']).toBe('en');
+    expect(res.json()).toMatchObject({ title: 'Not found', detail: `change ${MISSING} does not exist` });
+  });
+
+  it('keeps Dutch when Dutch is preferred or no supported language is asked for', async () => {
+    for (const header of ['nl-NL,en;q=0.5', 'de-DE', 'fr, nl;q=0.3, en;q=0.2']) {
+      expect((await get(`/api/v1/changes/${MISSING}`, { 'accept-language': header })).headers['content-language'], header).toBe('nl');
+    }
+    expect((await get(`/api/v1/changes/${MISSING}`, { 'accept-language': 'de, en;q=0.5' })).headers['content-language']).toBe('en');
+  });
+
+  it('translates validation messages of parameters and bodies', async () => {
+    const nl = await get('/api/v1/changes/nope');
+    expect(nl.statusCode).toBe(400);
+    expect(nl.json()).toMatchObject({ title: 'De invoer klopt niet', issues: [{ path: 'id', message: 'Ongeldig: UUID' }] });
+    expect(nl.json().detail).toMatch(/^De verzoekparameters kloppen niet\. id: Ongeldig: UUID$/);
+    const en = await get('/api/v1/changes/nope', { 'accept-language': 'en' });
+    expect(en.json()).toMatchObject({ title: 'Validation failed', issues: [{ path: 'id', message: 'Invalid UUID' }] });
+
+    const body = (lang: string) =>
+      server.app.inject({ method: 'POST', url: '/api/v1/language/check', payload: { text: 5 }, headers: { 'accept-language': lang } });
+    expect((await body('nl')).json().issues[0]).toEqual({ path: 'text', message: 'Ongeldige invoer: verwacht string, ontving getal' });
+    expect((await body('en')).json().issues[0]).toEqual({ path: 'text', message: 'Invalid input: expected string, received number' });
+  });
+
+  it('sends API-Version on every API response: success, problem, unknown route, the document itself', async () => {
+    for (const url of ['/api/v1/organizations', `/api/v1/changes/${MISSING}`, '/api/v1/changes/nope', '/api/v1/no-such-route', '/api/v1/openapi.json']) {
+      expect((await get(url)).headers['api-version'], url).toBe(API_VERSION);
+    }
+    expect((await server.app.inject({ method: 'POST', url: '/api/v1/organizations/x/changes', payload: {} })).headers['api-version']).toBe(API_VERSION);
+  });
+
+  it('does not send API-Version outside the API', async () => {
+    expect((await get('/healthz')).headers['api-version']).toBeUndefined();
+  });
+});

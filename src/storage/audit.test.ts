@@ -48,6 +48,14 @@ for (const dialect of DIALECTS) {
       expect(report.broken).toMatchObject({ reason: 'head_mismatch' });
     });
 
+    it('finds deleted newest rows when the head was deleted too', async () => {
+      await open.db.deleteFrom('audit_events').where('seq', '>=', 4).execute();
+      await open.db.deleteFrom('audit_heads').where('organization_id', '=', ORG).execute();
+      const report = await verifyChain(open.db, ORG);
+      expect(report.ok).toBe(false);
+      expect(report.broken).toMatchObject({ seq: 4, reason: 'head_missing' });
+    });
+
     it('writes nothing when the surrounding transaction fails', async () => {
       await expect(
         inTransaction(open.db, async (tx) => {

@@ -100,7 +100,7 @@ export interface ChainReport {
   ok: boolean;
   headHash: string;
   /** The first broken link, when the chain does not verify. */
-  broken?: { seq: number; reason: 'hash_mismatch' | 'prev_mismatch' | 'missing' | 'head_mismatch'; detail: string };
+  broken?: { seq: number; reason: 'hash_mismatch' | 'prev_mismatch' | 'missing' | 'head_mismatch' | 'head_missing'; detail: string };
 }
 
 const BATCH = 5000;
@@ -108,7 +108,9 @@ const BATCH = 5000;
 /**
  * Recomputes one organization's chain from the first event and reports the first broken link:
  * a changed byte (hash mismatch), a deleted or reordered row (sequence gap or prev mismatch), or
- * deleted newest rows (the head no longer matches the last event). Reads in batches: bounded memory.
+ * deleted newest rows (the head no longer matches the last event, or is gone). Reads in batches:
+ * bounded memory. What it cannot see: the whole chain (events and head) deleted, or history
+ * deleted and every later hash recomputed — that takes a published checkpoint (verifyCheckpoint).
  */
 export const verifyChain = async (db: Db, organizationId: string): Promise<ChainReport> => {
   let expectedSeq = 1;
@@ -157,6 +159,17 @@ export const verifyChain = async (db: Db, organizationId: string): Promise<Chain
   }
   const head = await db.selectFrom('audit_heads').selectAll().where('organization_id', '=', organizationId).executeTakeFirst();
   const events = expectedSeq - 1;
+  // Every append writes the head in the same transaction, so events without a head means someone
+  // removed it, most likely together with the newest events it would have betrayed.
+  if (!head && events > 0) {
+    return {
+      organizationId,
+      events,
+      ok: false,
+      headHash: prevHash,
+      broken: { seq: events + 1, reason: 'head_missing', detail: `the chain has ${events} events but no head: the head and perhaps the newest events were deleted` },
+    };
+  }
   if (head && (Number(head.seq) !== events || head.hash !== prevHash)) {
     return {
       organizationId,

@@ -10,6 +10,7 @@ const BROKEN: Record<string, string> = {
   prev_mismatch: 'de regel past niet op de regel ervoor',
   missing: 'er ontbreekt een regel',
   head_mismatch: 'de nieuwste regels zijn verdwenen',
+  head_missing: 'het eindpunt van de keten is verwijderd, en mogelijk de nieuwste regels ermee',
 };
 
 const dateTime = (iso: string): string => new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));

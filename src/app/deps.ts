@@ -10,8 +10,8 @@ export interface App {
 }
 
 /** Opens (and migrates) the configured database: the one place that wires storage to the rest. */
-export const openApp = async (config: Pick<Config, 'databaseUrl'>, options: { migrate?: boolean } = {}): Promise<App> => {
-  const database = createDatabase({ url: config.databaseUrl });
+export const openApp = async (config: Pick<Config, 'databaseUrl'>, options: { migrate?: boolean; mustExist?: boolean } = {}): Promise<App> => {
+  const database = createDatabase({ url: config.databaseUrl, mustExist: options.mustExist ?? false });
   if (options.migrate !== false) await migrateToLatest(database.db);
   return { deps: { db: database.db, clock: systemClock }, database, close: () => database.close() };
 };

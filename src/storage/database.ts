@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kysely, sql, type Transaction } from 'kysely';
 import { AppError } from '../core';
@@ -14,6 +15,11 @@ export interface DatabaseConfig {
   url?: string | undefined;
   /** PostgreSQL only: schema to use (tests run each file in its own schema). */
   searchPath?: string;
+  /**
+   * SQLite: refuse a file that does not exist instead of creating an empty database. Commands that
+   * only read set it, so a mistyped path is an error rather than an empty, "healthy" installation.
+   */
+  mustExist?: boolean;
 }
 
 export interface OpenDatabase {
@@ -41,6 +47,9 @@ export const createDatabase = (config: DatabaseConfig = {}): OpenDatabase => {
   }
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
   const path = file === ':memory:' ? file : resolve(file);
+  if (config.mustExist && path !== ':memory:' && !existsSync(path)) {
+    throw new AppError('not_found', `the SQLite database ${path} does not exist (check DATABASE_URL; this command does not create one)`);
+  }
   const { dialect } = openSqlite(path);
   const db = new Kysely<Database>({ dialect });
   return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };

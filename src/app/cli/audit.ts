@@ -49,6 +49,6 @@ export const auditCommand: Command = {
         if (reports.length === 0) println(io.stdout, 'No organizations, nothing to verify.');
       }
       return reports.every((r) => r.ok) ? EXIT.ok : EXIT.problem;
-    });
+    }, { existing: true });
   },
 };

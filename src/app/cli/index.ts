@@ -22,7 +22,7 @@ const commands: Command[] = [
     name: 'export',
     summary: 'write a whole organization as one JSON document',
     usage: 'helder export --organization SLUG [--output FILE]',
-    run: (args, io) => (args.includes('--help') ? exportCommand(args, { deps: undefined as never, ...io }) : withApp(io, (app) => exportCommand(args, { deps: app.deps, ...io }))),
+    run: (args, io) => (args.includes('--help') ? exportCommand(args, { deps: undefined as never, ...io }) : withApp(io, (app) => exportCommand(args, { deps: app.deps, ...io }), { existing: true })),
   },
   {
     name: 'import',
@@ -30,8 +30,8 @@ const commands: Command[] = [
     usage: 'helder import FILE.json|-',
     run: (args, io) => (args.includes('--help') ? importCommand(args, { deps: undefined as never, ...io }) : withApp(io, (app) => importCommand(args, { deps: app.deps, ...io }))),
   },
-  { name: 'import-measurements', summary: 'read measurements from CSV (preview, then --commit: all or nothing)', usage: IMPORT_MEASUREMENTS_USAGE, run: (args, io) => withApp(io, (app) => importMeasurementsCommand(args, { deps: app.deps, ...io })) },
-  { name: 'import-decisions', summary: 'read decisions from Popolo JSON (preview, then --commit: all or nothing)', usage: IMPORT_DECISIONS_USAGE, run: (args, io) => withApp(io, (app) => importDecisionsCommand(args, { deps: app.deps, ...io })) },
+  { name: 'import-measurements', summary: 'read measurements from CSV (preview, then --commit: all or nothing)', usage: IMPORT_MEASUREMENTS_USAGE, run: (args, io) => withApp(io, (app) => importMeasurementsCommand(args, { deps: app.deps, ...io }), { existing: true }) },
+  { name: 'import-decisions', summary: 'read decisions from Popolo JSON (preview, then --commit: all or nothing)', usage: IMPORT_DECISIONS_USAGE, run: (args, io) => withApp(io, (app) => importDecisionsCommand(args, { deps: app.deps, ...io }), { existing: true }) },
   {
     name: 'taalcheck',
     summary: 'check a Dutch text for plain language (B1)',

@@ -69,6 +69,6 @@ export const legitimacyCommand: Command = {
       else if (reports.length === 0) println(io.stdout, lang === 'nl' ? 'Er zijn nog geen organisaties.' : 'There are no organizations yet.');
       else for (const r of reports) for (const line of formatOrganization(r, lang, Boolean(values.all))) println(io.stdout, line);
       return EXIT.ok;
-    });
+    }, { existing: true });
   },
 };

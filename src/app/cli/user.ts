@@ -79,7 +79,7 @@ const list = async (io: CliIo): Promise<number> =>
       println(io.stdout, `${u.email}\t${u.name}\tTOTP ${u.totpEnabled ? 'on' : u.totpPending ? 'pending' : 'off'}${u.disabled ? '\tdisabled' : ''}\t${roles.join(' ') || '(no roles)'}`);
     }
     return EXIT.ok;
-  });
+  }, { existing: true });
 
 const reset = async (args: string[], io: CliIo): Promise<number> => {
   const parsed = parse(args, { email: { type: 'string' } }, io);
@@ -94,7 +94,7 @@ const reset = async (args: string[], io: CliIo): Promise<number> => {
     println(io.stdout, `Two-factor authentication of ${user.email} reset; their sessions are ended.`);
     printTotp(io, secret, user.email);
     return EXIT.ok;
-  });
+  }, { existing: true });
 };
 
 export const userCommand: Command = {

@@ -7,11 +7,14 @@ import { EXIT, println, type CliIo } from './io';
  * Runs a command body with the configured database open, and turns failures into a message and an
  * exit code instead of a stack trace: bad configuration is wrong usage (2), a domain error is a
  * problem the command found or refused (1).
+ *
+ * `existing`: the command only reads (or changes records that must already be there), so a SQLite
+ * file that does not exist is a mistyped path, refused with exit code 2, not a new database.
  */
-export const withApp = async (io: CliIo, body: (app: App) => Promise<number>): Promise<number> => {
+export const withApp = async (io: CliIo, body: (app: App) => Promise<number>, options: { existing?: boolean } = {}): Promise<number> => {
   let app: App | undefined;
   try {
-    app = await openApp(loadConfig(io.env));
+    app = await openApp(loadConfig(io.env), { mustExist: options.existing ?? false });
     return await body(app);
   } catch (error) {
     if (error instanceof ConfigError) {

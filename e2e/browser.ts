@@ -14,20 +14,29 @@ export const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
 export const chromiumAvailable = existsSync(CHROMIUM);
 
 /**
- * Without Chromium a suite fails on CI (a missing browser must not turn into a green run) and is
- * skipped with a message elsewhere. Returns whether the suite can run: `describe.skipIf(!…)`.
+ * What a browser suite does: run when Chromium is there; without it, fail where browser tests are
+ * required — CI (`CI` set, as every CI service does) or `HELDER_REQUIRE_BROWSER=1`, which
+ * `.ci/run` sets — so a missing browser never turns into a green run; elsewhere skip with a message.
  */
+export const browserPolicy = (available: boolean, env: NodeJS.ProcessEnv): 'run' | 'fail' | 'skip' => {
+  if (available) return 'run';
+  const required = env.HELDER_REQUIRE_BROWSER === '1' || (env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI !== 'false');
+  return required ? 'fail' : 'skip';
+};
+
+/** Applies `browserPolicy` to a suite. Returns whether the suite can run: `describe.skipIf(!…)`. */
 export const requireChromium = (suite: string, file: string): boolean => {
-  if (!chromiumAvailable && process.env.CI) {
+  const policy = browserPolicy(chromiumAvailable, process.env);
+  if (policy === 'fail') {
     describe(suite, () => {
       it('needs /usr/bin/chromium', () => {
         throw new Error(`${CHROMIUM} is missing: install it with "apt-get install -y chromium" (CI installs it via .ci/run)`);
       });
     });
-  } else if (!chromiumAvailable) {
-    console.warn(`${file} skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+  } else if (policy === 'skip') {
+    console.warn(`${file} skipped: ${CHROMIUM} is missing (apt-get install -y chromium); HELDER_REQUIRE_BROWSER=1 makes this a failure`);
   }
-  return chromiumAvailable;
+  return policy === 'run';
 };
 
 export const launchChromium = async (): Promise<Browser> => {

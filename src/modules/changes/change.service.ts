@@ -1,6 +1,7 @@
 import { AppError, newId, notFound, pageRequest, parseInput, slugify, type Actor, type Page, type PageRequest } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { getOrganization, slugSchema } from '../organizations';
+import { isSystemActor } from '../users';
 import type { ChangeScope } from './change.scope';
 import { assertTransition, type Change, type ChangeStatus, type Milestone } from './change';
 import {
@@ -128,9 +129,12 @@ export const setChangeStatus = async (deps: Deps, actor: Actor, id: string, stat
     return after;
   });
 
-/** Publishes a change on the portal (or withdraws it with `published = false`). */
+/** The installation publishes a change on the portal (or withdraws it with `published = false`): seeds, imports, tests. People: `takePublicationStep`. Throws `forbidden` for a person. */
 export const setChangePublished = async (deps: Deps, actor: Actor, id: string, published: boolean): Promise<Change> =>
   inTransaction(deps.db, async (db) => {
+    // People publish through the workflow (publication.service: review, four eyes); only the
+    // installation (seed, import, tests) sets a change's publication directly.
+    if (!isSystemActor(actor)) throw new AppError('forbidden', 'people publish through the review workflow');
     const before = await getChange({ db }, id);
     const now = deps.clock.now().toISOString();
     const after: Change = { ...before, publishedAt: published ? (before.publishedAt ?? now) : null, updatedAt: now };

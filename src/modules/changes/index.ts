@@ -17,7 +17,7 @@ export { createChange } from './change.service';
 export { updateChange } from './change.service';
 /** Moves a change along its lifecycle. Throws `not_found`, `invalid_state` (transition not allowed). */
 export { setChangeStatus } from './change.service';
-/** Publishes (or withdraws) a change on the portal. Throws `not_found`. */
+/** The installation (seed, import) publishes or withdraws a change directly. Throws `not_found`, `forbidden` (a person: people use the workflow). */
 export { setChangePublished } from './change.service';
 /** Reads one change; `find…` returns undefined, `get…` throws `not_found`. */
 export { findChange, getChange, findChangeBySlug } from './change.service';
@@ -36,7 +36,12 @@ export type { ChangeScope } from './change.scope';
 export type { Publication, PublicationState } from './publication';
 /** Who may ask for review (editors, admins), publish (communicators, admins; never who asked: four eyes) and send back. */
 export { canRequestReview, canPublish, canSendBack, isFourEyes, REVIEW_ROLES, PUBLISH_ROLES, SEND_BACK_ROLES } from './publication';
+/** The names of the workflow's steps, shared by the editor and the write API. */
+export { PUBLICATION_STEPS } from './publication';
+export type { PublicationStep } from './publication';
 /** Where a change stands in the publication workflow. Throws `not_found`. */
 export { getPublication } from './publication.service';
 /** The steps: ask for review, publish, back to draft (send back or withdraw). Throw `not_found`, `forbidden`, `invalid_state`. */
 export { requestReview, publishChange, returnToDraft } from './publication.service';
+/** Takes a step by its name (the editor's page and the write API). Throws `not_found`, `forbidden`, `invalid_state`, `validation_failed` (no such step). */
+export { takePublicationStep } from './publication.service';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../core';
+import { systemActor, type Actor } from '../../core';
 import { auditOf, type OpenDatabase } from '../../storage';
 import { DIALECTS, openTestDatabase } from '../../storage/testing';
 import type { Organization } from '../organizations';
@@ -8,7 +8,7 @@ import { actorOfUser, type Role } from '../users';
 import { aChange } from './change.factory';
 import { getChange, setChangePublished } from './change.service';
 import { canPublish, canRequestReview, isFourEyes } from './publication';
-import { getPublication, publishChange, requestReview, returnToDraft } from './publication.service';
+import { getPublication, publishChange, requestReview, returnToDraft, takePublicationStep } from './publication.service';
 
 const person = (id: string, organizationId: string, role: Role): Actor => actorOfUser({ id, name: id } as unknown as Parameters<typeof actorOfUser>[0], [{ organizationId, role }] as unknown as Parameters<typeof actorOfUser>[1]);
 
@@ -38,6 +38,11 @@ for (const dialect of DIALECTS) {
       communicator = person('user-communicator', org.id, 'communicator');
     });
     afterEach(() => open.close());
+    const refuse = async (useCase: () => Promise<unknown>, code: string) => {
+      const { error, changed } = await attempt(open.db, useCase);
+      expect((error as { code?: string }).code).toBe(code);
+      expect(changed).toEqual([]);
+    };
 
     it('goes draft → ready for review → published, recording who and when, with audit entries', async () => {
       const change = await aChange(deps, org.id);
@@ -59,11 +64,6 @@ for (const dialect of DIALECTS) {
 
     it('refuses the wrong role, the wrong state, and publishing your own request — writing nothing', async () => {
       const change = await aChange(deps, org.id);
-      const refuse = async (useCase: () => Promise<unknown>, code: string) => {
-        const { error, changed } = await attempt(open.db, useCase);
-        expect((error as { code?: string }).code).toBe(code);
-        expect(changed).toEqual([]);
-      };
       await refuse(() => requestReview(deps, communicator, change.id), 'forbidden');
       await refuse(() => publishChange(deps, communicator, change.id), 'invalid_state');
       await refuse(() => returnToDraft(deps, editor, change.id), 'invalid_state');
@@ -76,10 +76,21 @@ for (const dialect of DIALECTS) {
       expect((await returnToDraft(deps, editor, change.id)).state).toBe('draft');
     });
 
-    it('keeps setChangePublished working: published without a recorded publisher', async () => {
+    it('lets only the installation publish directly: a person goes through review (issue 9)', async () => {
       const change = await aChange(deps, org.id);
-      await setChangePublished(deps, editor, change.id, true);
+      await refuse(() => setChangePublished(deps, editor, change.id, true), 'forbidden');
+      await refuse(() => setChangePublished(deps, person('user-admin', org.id, 'admin'), change.id, true), 'forbidden');
+      expect((await getChange(deps, change.id)).publishedAt).toBeNull();
+      await setChangePublished(deps, systemActor('seed'), change.id, true);
       expect(await getPublication(deps, change.id)).toMatchObject({ state: 'published', publishedBy: null });
+    });
+
+    it('takes the named steps of the one table, and nothing else', async () => {
+      const change = await aChange(deps, org.id);
+      expect((await takePublicationStep(deps, editor, change.id, 'request_review')).state).toBe('ready_for_review');
+      for (const name of ['__proto__', 'toString', 'constructor', 'publiceren']) await refuse(() => takePublicationStep(deps, communicator, change.id, name), 'validation_failed');
+      await refuse(() => takePublicationStep(deps, editor, change.id, 'publish'), 'forbidden');
+      expect(await takePublicationStep(deps, communicator, change.id, 'publish')).toMatchObject({ state: 'published', publishedBy: 'user:user-communicator' });
     });
   });
 }

@@ -3,7 +3,7 @@ import { inTransaction, recordAudit, type Db, type Deps } from '../../storage';
 import type { Change } from './change';
 import { selectChange, updateChangeRow } from './change.repository';
 import { getChange } from './change.service';
-import { canPublish, canRequestReview, canSendBack, isFourEyes, type Publication } from './publication';
+import { canPublish, canRequestReview, canSendBack, isFourEyes, type Publication, type PublicationStep } from './publication';
 
 type Read = Pick<Deps, 'db'>;
 
@@ -110,3 +110,20 @@ export const returnToDraft = (deps: Deps, actor: Actor, changeId: string): Promi
     }),
   );
 
+
+const STEPS: ReadonlyMap<PublicationStep, (deps: Deps, actor: Actor, changeId: string) => Promise<Publication>> = new Map([
+  ['request_review', requestReview],
+  ['publish', publishChange],
+  ['return_to_draft', returnToDraft],
+]);
+
+/**
+ * Takes one named step of the workflow: the one entry the editor's page and the write API share, so
+ * both follow the same states, roles and four-eyes rule. A name that is not a step is
+ * `validation_failed` on `step` (looked up in a Map: `__proto__` or `toString` is not a step).
+ */
+export const takePublicationStep = (deps: Deps, actor: Actor, changeId: string, step: string): Promise<Publication> => {
+  const run = STEPS.get(step as PublicationStep);
+  if (!run) return Promise.reject(new AppError('validation_failed', 'unknown step', { issues: [{ path: 'step', message: 'choose request_review, publish or return_to_draft' }] }));
+  return run(deps, actor, changeId);
+};

@@ -1,5 +1,5 @@
 import type { Actor } from '../../core';
-import { hasRole, isSystemActor, type Role } from '../users';
+import { hasRole, isSystemActor, PERMISSIONS, type Role } from '../users';
 import type { ChangeId } from './change';
 
 /** Draft → ready for review → published (issue 5). Citizens see only published changes. */
@@ -19,9 +19,16 @@ export interface Publication {
  * Who may do which step. Editors (and admins) write the chain and ask for review; communicators
  * (and admins) own what citizens read and publish. Sending back or withdrawing is open to both sides.
  */
-export const REVIEW_ROLES: readonly Role[] = ['editor', 'admin'];
-export const PUBLISH_ROLES: readonly Role[] = ['communicator', 'admin'];
-export const SEND_BACK_ROLES: readonly Role[] = ['editor', 'communicator', 'admin'];
+export const REVIEW_ROLES: readonly Role[] = PERMISSIONS['changes.request_review'];
+export const PUBLISH_ROLES: readonly Role[] = PERMISSIONS['changes.publish'];
+export const SEND_BACK_ROLES: readonly Role[] = PERMISSIONS['changes.send_back'];
+
+/**
+ * The steps of the workflow by name, as every surface offers them (the editor's publication page
+ * and the write API): one table, so no surface can add a step the other lacks.
+ */
+export const PUBLICATION_STEPS = ['request_review', 'publish', 'return_to_draft'] as const;
+export type PublicationStep = (typeof PUBLICATION_STEPS)[number];
 
 export const canRequestReview = (actor: Actor, organizationId: string): boolean => isSystemActor(actor) || hasRole(actor, organizationId, REVIEW_ROLES);
 export const canPublish = (actor: Actor, organizationId: string): boolean => isSystemActor(actor) || hasRole(actor, organizationId, PUBLISH_ROLES);

@@ -6,7 +6,7 @@ import { PERMISSIONS } from './user.policy';
  * the token's organization. A token never outlives the role behind it: scopes are intersected with
  * the owner's current roles on every request.
  */
-export const TOKEN_SCOPES = ['read', 'chain:write', 'measurements:write', 'texts:write', 'reactions:moderate', 'audit:read'] as const;
+export const TOKEN_SCOPES = ['read', 'chain:write', 'measurements:write', 'texts:write', 'publication:write', 'reactions:moderate', 'audit:read'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /**
@@ -18,6 +18,9 @@ export const SCOPE_ROLES: Record<TokenScope, readonly Role[]> = {
   'chain:write': PERMISSIONS['chain.edit'],
   'measurements:write': PERMISSIONS['chain.edit'],
   'texts:write': PERMISSIONS['texts.edit'],
+  // Whoever may take any step of the workflow; which step is theirs the workflow itself decides,
+  // with the same rules as the editor's publication page.
+  'publication:write': [...new Set([...PERMISSIONS['changes.request_review'], ...PERMISSIONS['changes.publish'], ...PERMISSIONS['changes.send_back']])],
   'reactions:moderate': PERMISSIONS['reactions.moderate'],
   'audit:read': PERMISSIONS['audit.read'],
 };
@@ -27,6 +30,7 @@ export const SCOPE_LABELS: Record<TokenScope, string> = {
   'chain:write': 'Veranderingen, doelen, maatregelen en besluiten schrijven',
   'measurements:write': 'Alleen metingen schrijven (voor databronnen)',
   'texts:write': 'Teksten voor inwoners en berichten schrijven',
+  'publication:write': 'Publicatie: om controle vragen, publiceren, terugzetten (zoals uw rol toestaat)',
   'reactions:moderate': 'Reacties modereren',
   'audit:read': 'Auditlog lezen',
 };

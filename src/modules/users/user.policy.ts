@@ -14,6 +14,10 @@ export const PERMISSIONS = {
   'chain.edit': ['editor', 'admin'],
   /** Citizen texts, updates, responses to expectations. */
   'texts.edit': ['editor', 'communicator', 'admin'],
+  /** The publication workflow (modules/changes): editors ask for review, communicators publish or withdraw, both send back. */
+  'changes.request_review': ['editor', 'admin'],
+  'changes.publish': ['communicator', 'admin'],
+  'changes.send_back': ['editor', 'communicator', 'admin'],
   'reactions.moderate': ['moderator', 'admin'],
   'audit.read': ['auditor', 'admin'],
   'users.manage': ['admin'],

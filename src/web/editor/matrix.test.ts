@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../core';
-import { setChangePublished } from '../../modules/changes';
+import { publishChange, requestReview, setChangePublished, type PublicationState, type PublicationStep } from '../../modules/changes';
 import { aChange } from '../../modules/changes/change.factory';
 import { anOrganization, snapshotStore, tablesChanged } from '../../modules/organizations/organization.factory';
-import { actorOfUser, createApiToken, ROLES, scopesAllowed, type Role } from '../../modules/users';
+import { actorOfUser, createApiToken, PERMISSIONS, ROLES, scopesAllowed, type Permission, type Role } from '../../modules/users';
 import { anActiveSession, aUser } from '../../modules/users/user.factory';
 import { DIALECTS } from '../../storage/testing';
 import { openTestServer, type TestServer } from '../testing';
@@ -82,7 +82,10 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/v1/organizations/:slug/changes': { ...members(401, 403, 404), editor: 422, admin: 422 },
   'PATCH /api/v1/changes/:id': { ...members(401, 403, 404), editor: 200, admin: 200 },
   'POST /api/v1/changes/:id/status': { ...members(401, 403, 404), editor: 422, admin: 422 },
-  'POST /api/v1/changes/:id/publication': { ...members(401, 403, 404), editor: 422, admin: 422 },
+  // The publication workflow (issue 9): whoever may take some step (publication:write); which step
+  // is theirs the workflow decides, as on the page (see the step-by-step test below).
+  'GET /api/v1/changes/:id/publication': members(401, 200, 404),
+  'POST /api/v1/changes/:id/publication': textRow(401, 422),
   'POST /api/v1/changes/:id/milestones': { ...members(401, 403, 404), editor: 422, admin: 422 },
   'PATCH /api/v1/changes/:id/milestones/:milestoneId': { ...members(401, 403, 400), editor: 400, admin: 400 },
   'POST /api/v1/changes/:id/goals': { ...members(401, 403, 404), editor: 422, admin: 422 },
@@ -164,6 +167,48 @@ const EXPECTED: Record<string, Row> = {
   'POST /editor/:org/veranderingen/:id/publiceren': textRow(401, 422),
 };
 
+/**
+ * The API never does more than the editor (issue 9): every write route of the API names the page
+ * that does the same use case, or, where the editor has no page for it, the editor's permission it
+ * follows. Whoever the page refuses (401/403) the API must refuse; whoever the page stops at "not
+ * found" (another organization) gets no further in the API. A new API write route without a row
+ * here fails the test, so nobody adds one without comparing it to its page.
+ */
+const API_PAGES: Record<string, string | { permission: Permission }> = {
+  'POST /api/v1/organizations/:slug/changes': 'POST /editor/:org/veranderingen/nieuw',
+  'PATCH /api/v1/changes/:id': 'POST /editor/:org/veranderingen/:id/bewerken',
+  'POST /api/v1/changes/:id/status': 'POST /editor/:org/veranderingen/:id/status',
+  'POST /api/v1/changes/:id/publication': 'POST /editor/:org/veranderingen/:id/publiceren',
+  'POST /api/v1/changes/:id/milestones': 'POST /editor/:org/veranderingen/:id/mijlpalen/nieuw',
+  'PATCH /api/v1/changes/:id/milestones/:milestoneId': 'POST /editor/:org/mijlpalen/:id/bewerken',
+  'POST /api/v1/changes/:id/goals': 'POST /editor/:org/veranderingen/:id/doelen/nieuw',
+  'PATCH /api/v1/goals/:id': 'POST /editor/:org/doelen/:id/bewerken',
+  'POST /api/v1/goals/:id/anchors': 'POST /editor/:org/doelen/:id/verankeren',
+  'PUT /api/v1/goals/:id/measurements/:date': 'POST /editor/:org/doelen/:id/metingen/nieuw',
+  'POST /api/v1/changes/:id/measures': 'POST /editor/:org/veranderingen/:id/maatregelen/nieuw',
+  'PATCH /api/v1/measures/:id': 'POST /editor/:org/maatregelen/:id/bewerken',
+  'POST /api/v1/measures/:id/contributions': 'POST /editor/:org/maatregelen/:id/bijdragen',
+  'POST /api/v1/organizations/:slug/decisions': 'POST /editor/:org/veranderingen/:id/besluiten/nieuw',
+  'PUT /api/v1/decisions/:id': 'POST /editor/:org/besluiten/:id/bewerken',
+  // The impact form creates a group when it names a new one.
+  'POST /api/v1/organizations/:slug/groups': 'POST /editor/:org/veranderingen/:id/gevolgen/nieuw',
+  'PUT /api/v1/changes/:id/impacts/:groupId': 'POST /editor/:org/veranderingen/:id/gevolgen/nieuw',
+  'POST /api/v1/reactions/:id/moderation': 'POST /editor/:org/moderatie/:id',
+  // No editor page answers reactions yet: the permission of the citizen texts.
+  'POST /api/v1/changes/:id/reactions/official': { permission: 'texts.edit' },
+};
+/** Citizens' routes: no account and no token, the same answer for everyone (like the portal's forms). */
+const PUBLIC_API_WRITES = ['POST /api/v1/changes/:id/poll', 'POST /api/v1/changes/:id/reactions', 'POST /api/v1/reactions/:id/reports', 'POST /api/v1/language/check'];
+
+/** How far a request got: refused (401/403), stopped at its address (400/404), or past both. */
+const reach = (status: number): number => (status === 401 || status === 403 ? 0 : status === 400 || status === 404 ? 1 : 2);
+const reachOf = (page: string | { permission: Permission }, who: Who): number => {
+  if (typeof page === 'string') return reach(EXPECTED[page]?.[who] ?? 0);
+  if (who === 'anonymous') return 0;
+  if (who === 'outsider') return 1;
+  return (PERMISSIONS[page.permission] as readonly string[]).includes(who) ? 2 : 0;
+};
+
 /** Who sees the audit log on the change page (a permission inside a page, not a route). */
 const SEES_AUDIT: Who[] = ['admin', 'auditor'];
 
@@ -194,11 +239,13 @@ for (const dialect of DIALECTS) {
     const sessions = new Map<Who, string>();
     const tokens = new Map<Who, string>();
     let csrf: { cookie: string; token: string };
+    let organizationA: Awaited<ReturnType<typeof anOrganization>>;
 
     beforeAll(async () => {
       server = await openTestServer(dialect);
       const deps = server.deps;
       const [a, b] = [await anOrganization(deps), await anOrganization(deps)];
+      organizationA = a;
       const change = await aChange(deps, a.id);
       await setChangePublished(deps, systemActor('test'), change.id, true);
       const users = new Map<Who, Awaited<ReturnType<typeof aUser>>>();
@@ -282,6 +329,75 @@ for (const dialect of DIALECTS) {
       const bookkeeping = ['sessions', 'api_tokens', 'voice_salts'];
       const changed = tablesChanged(before, afterGets ?? (await snapshotStore(server.deps.db))).filter((t) => !bookkeeping.includes(t));
       expect(changed).toEqual([]);
+    });
+
+    it('lets no API write route do more than the page of the same use case (issue 9)', () => {
+      const writes = routes.filter((r) => r.includes(' /api/v1/') && !r.startsWith('GET '));
+      expect(writes.filter((r) => !(r in API_PAGES) && !PUBLIC_API_WRITES.includes(r))).toEqual([]);
+      const looser: string[] = [];
+      for (const route of writes) {
+        const row = EXPECTED[route]!;
+        if (PUBLIC_API_WRITES.includes(route)) {
+          if (new Set(Object.values(row)).size !== 1) looser.push(`${route}: a citizens' route answers identities differently`);
+          continue;
+        }
+        const page = API_PAGES[route]!;
+        for (const who of WHO) {
+          if (reach(row[who]) > reachOf(page, who)) looser.push(`${route} as ${who}: API ${row[who]}, page ${typeof page === 'string' ? EXPECTED[page]?.[who] : page.permission}`);
+        }
+      }
+      expect(looser).toEqual([]);
+    });
+
+    it('takes each publication step through the API for exactly the roles the page lets take it (issue 9)', async () => {
+      const deps = server.deps;
+      // A second editor asks for review and a second communicator publishes, so four eyes never
+      // stands in the way of the identity under test: only the role decides.
+      const asker = await aUser(deps, organizationA.id, 'editor');
+      const publisher = await aUser(deps, organizationA.id, 'communicator');
+      const changeIn = async (state: PublicationState) => {
+        const change = await aChange(deps, organizationA.id);
+        if (state !== 'draft') await requestReview(deps, actorOfUser(asker.user, asker.memberships), change.id);
+        if (state === 'published') await publishChange(deps, actorOfUser(publisher.user, publisher.memberships), change.id);
+        return change;
+      };
+      const cases: { step: PublicationStep; actie: string; from: PublicationState }[] = [
+        { step: 'request_review', actie: 'beoordelen', from: 'draft' },
+        { step: 'publish', actie: 'publiceren', from: 'ready_for_review' },
+        { step: 'return_to_draft', actie: 'terugzetten', from: 'ready_for_review' },
+        { step: 'return_to_draft', actie: 'terugzetten', from: 'published' },
+      ];
+      const differ: string[] = [];
+      const done = new Map<string, Who[]>();
+      for (const { step, actie, from } of cases) {
+        for (const who of WHO) {
+          const cookies = [csrf.cookie];
+          const headers: Record<string, string> = {};
+          if (who !== 'anonymous') {
+            cookies.push(`helder_session=${await anActiveSession(deps, sessions.get(who)!)}`);
+            headers.authorization = `Bearer ${tokens.get(who)}`;
+          }
+          const viaPage = await changeIn(from);
+          const page = await server.app.inject({
+            method: 'POST',
+            url: `/editor/${organizationA.slug}/veranderingen/${viaPage.id}/publiceren`,
+            headers: { cookie: cookies.join('; '), origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+            payload: `_csrf=${encodeURIComponent(csrf.token)}&actie=${actie}`,
+          });
+          const viaApi = await changeIn(from);
+          const api = await server.app.inject({ method: 'POST', url: `/api/v1/changes/${viaApi.id}/publication`, headers, payload: { step } });
+          const [pageDone, apiDone] = [page.statusCode === 303, api.statusCode === 200];
+          if (pageDone !== apiDone) differ.push(`${step} from ${from} as ${who}: page ${page.statusCode}, API ${api.statusCode}`);
+          if (apiDone) done.set(`${step} from ${from}`, [...(done.get(`${step} from ${from}`) ?? []), who]);
+        }
+      }
+      expect(differ).toEqual([]);
+      expect(Object.fromEntries(done)).toEqual({
+        'request_review from draft': ['admin', 'editor'],
+        'publish from ready_for_review': ['admin', 'communicator'],
+        'return_to_draft from ready_for_review': ['admin', 'editor', 'communicator'],
+        'return_to_draft from published': ['admin', 'communicator'],
+      });
     });
 
     it('gives every identity the same answer on public pages, without a cookie', async () => {

@@ -9,7 +9,9 @@ import {
   getChange,
   listMilestones,
   milestoneSchema as milestoneInput,
-  setChangePublished,
+  getPublication,
+  PUBLICATION_STEPS,
+  takePublicationStep,
   setChangeStatus,
   updateChange,
   updateChangeSchema,
@@ -21,11 +23,11 @@ import {
 import { getOrganization } from '../../../modules/organizations';
 import type { WebContext } from '../../context';
 import { tokenActorOf } from '../auth';
-import { milestoneSchema, presentChange, presentMilestone, writtenChangeSchema } from './presenters';
+import { milestoneSchema, presentChange, presentMilestone, presentPublication, publicationSchema, writtenChangeSchema } from './presenters';
 import { assertOwned, bodyOf, editBodyOf, idParam, needs, slugParam, tokenWith, writeErrors } from './shared';
 
 const statusBody = z.object({ status: z.enum(CHANGE_STATUSES) });
-const publicationBody = z.object({ published: z.boolean().describe('true publishes on the portal, false withdraws') });
+const publicationBody = z.object({ step: z.enum(PUBLICATION_STEPS, { message: 'choose request_review, publish or return_to_draft' }).describe('The step to take') });
 
 /** Changes and their milestones (chain:write). Every write goes through the changes module's services. */
 export const changeWriteRoutes =
@@ -99,23 +101,41 @@ export const changeWriteRoutes =
       },
     );
 
+    // The publication workflow (issue 9): the same use case as the editor's publication page, so the
+    // same steps, roles and four-eyes rule; the scope only opens the door, the workflow decides.
+    const publication = tokenWith(deps, 'publication:write');
+    app.get(
+      '/changes/:id/publication',
+      {
+        ...tokenWith(deps, 'read'),
+        schema: {
+          summary: 'Where a change stands in the publication workflow (draft, ready for review, published), with who and when',
+          description: needs('read'),
+          tags: ['changes', 'write'],
+          params: idParam,
+          response: { 200: publicationSchema, ...writeErrors },
+        },
+      },
+      async (request) => presentPublication(await getPublication(deps, (await ownedChange(request, request.params.id)).id)),
+    );
+
     app.post(
       '/changes/:id/publication',
       {
-        ...write,
+        ...publication,
         schema: {
-          summary: 'Publish a change on the portal, or withdraw it',
-          description: needs('chain:write'),
+          summary: 'Take a step of the publication workflow: ask for review, publish, or back to draft (send back or withdraw)',
+          description: `${needs('publication:write')} Editors and admins ask for review (\`request_review\`, from draft); communicators and admins publish (\`publish\`, only a change that is ready for review, and never the one who asked for that review: 403 with \`details.reason = "four_eyes"\`); \`return_to_draft\` sends a change under review back (editors, communicators, admins) or withdraws a published one (communicators, admins). A step the change's state does not allow is 409 \`invalid_state\`. See docs/api-write.md.`,
           tags: ['changes', 'write'],
           params: idParam,
           body: publicationBody,
-          response: { 200: writtenChangeSchema, ...writeErrors },
+          response: { 200: publicationSchema, ...writeErrors },
         },
       },
       async (request) => {
         const change = await ownedChange(request, request.params.id);
-        const { published } = parseInput(publicationBody, request.body);
-        return presentChange(await setChangePublished(deps, tokenActorOf(request), change.id, published));
+        const { step } = parseInput(publicationBody, request.body);
+        return presentPublication(await takePublicationStep(deps, tokenActorOf(request), change.id, step));
       },
     );
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Change, Milestone } from '../../../modules/changes';
+import type { Change, Milestone, Publication } from '../../../modules/changes';
 import type { Anchor, Goal, Measurement } from '../../../modules/goals';
 import type { CitizenGroup, Impact } from '../../../modules/groups';
 import type { Contribution, Measure } from '../../../modules/measures';
@@ -42,6 +42,23 @@ export const presentChange = (c: Change): z.infer<typeof writtenChangeSchema> =>
   publishedAt: c.publishedAt,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
+});
+
+export const publicationSchema = z.object({
+  changeId: z.string(),
+  state: z.enum(['draft', 'ready_for_review', 'published']),
+  reviewRequestedAt: timestamp.nullable(),
+  reviewRequestedBy: z.string().nullable().describe('The actor who asked for review (`user:<id>`), as in the audit log'),
+  publishedAt: timestamp.nullable(),
+  publishedBy: z.string().nullable().describe('The actor who published (`user:<id>`); null for changes published by the installation (seed, import)'),
+});
+export const presentPublication = (p: Publication): z.infer<typeof publicationSchema> => ({
+  changeId: p.changeId,
+  state: p.state,
+  reviewRequestedAt: p.reviewRequestedAt,
+  reviewRequestedBy: p.reviewRequestedBy,
+  publishedAt: p.publishedAt,
+  publishedBy: p.publishedBy,
 });
 
 export const milestoneSchema = z.object({ id: z.string(), changeId: z.string(), title: z.string(), description: z.string(), date, done: z.boolean(), position: z.number().int() });

@@ -127,7 +127,9 @@ for (const dialect of DIALECTS) {
 
       expect((await send('POST', `/changes/${changeId}/status`, { status: 'completed' }, auth)).statusCode).toBe(409);
       expect((await send('POST', `/changes/${changeId}/status`, { status: 'proposed' }, auth)).json().status).toBe('proposed');
-      expect((await send('POST', `/changes/${changeId}/publication`, { published: true }, auth)).json().publishedAt).toBe('2026-06-01T10:00:00.000Z');
+      // Publishing is a communicator's step after review (publication.test.ts); the editor asks for it.
+      expect((await send('POST', `/changes/${changeId}/publication`, { step: 'request_review' }, await bearer(organization.id, 'editor', ['publication:write']))).json().state).toBe('ready_for_review');
+      expect((await send('POST', `/changes/${changeId}/publication`, { step: 'publish' }, await bearer(organization.id, 'communicator', ['publication:write']))).json().publishedAt).toBe('2026-06-01T10:00:00.000Z');
       const published = await server.app.inject({ url: `/api/v1/changes/${changeId}` });
       expect(published.json()).toMatchObject({ goals: [{ id: goalId, anchored: false, editedAfterAdoption: true }], measures: [{ id: measureId }], groups: [{ effect: 'mixed' }] });
       const report = await verifyChain(server.deps.db, organization.id);

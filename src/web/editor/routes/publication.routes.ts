@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, isoDate } from '../../../core';
 import { getChangeChain } from '../../../modules/chains';
-import { canPublish, canRequestReview, canSendBack, findChange, getPublication, isFourEyes, publishChange, requestReview, returnToDraft, type Change, type Publication } from '../../../modules/changes';
+import { canPublish, canRequestReview, canSendBack, findChange, getPublication, isFourEyes, takePublicationStep, type Change, type Publication, type PublicationStep } from '../../../modules/changes';
 import { reportOf } from '../../../modules/legitimacy';
 import { actorNames } from '../../../modules/users';
 import type { WebContext } from '../../context';
@@ -12,7 +12,12 @@ import { editorUrls } from '../urls';
 import type { FieldError } from '../views/form';
 import { PublicationPage } from '../views/publication';
 
-const ACTIONS = { beoordelen: requestReview, publiceren: publishChange, terugzetten: returnToDraft } as const;
+/** The form's Dutch button values, onto the workflow's steps (the write API names the same steps). A Map: `__proto__` is no action. */
+const ACTIONS: ReadonlyMap<string, PublicationStep> = new Map([
+  ['beoordelen', 'request_review'],
+  ['publiceren', 'publish'],
+  ['terugzetten', 'return_to_draft'],
+]);
 
 /**
  * The publication page of a change (issue 5): draft → ready for review → published, with who and
@@ -63,10 +68,10 @@ export const publicationRoutes = (ctx: WebContext) => async (app: FastifyInstanc
   app.post('/:org/veranderingen/:id/publiceren', { preHandler: requireRole(deps, TEXT_ROLES) }, async (request, reply) => {
     const change = await loadChange(request);
     const { actie } = valuesOf(request.body, ['actie']);
-    const step = ACTIONS[actie as keyof typeof ACTIONS];
+    const step = ACTIONS.get(actie ?? '');
     if (!step) return render(request, reply, change, [{ field: 'publishedAt', message: 'Kies een stap' }]);
     try {
-      await step(deps, actorOf(request), change.id);
+      await takePublicationStep(deps, actorOf(request), change.id, step);
       return reply.redirect(`${editorUrls.publish(organizationOf(request).slug, change.id)}?opgeslagen`, 303);
     } catch (error) {
       // Another tab or person moved it on in between: show where it stands now.

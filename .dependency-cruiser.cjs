@@ -4,7 +4,7 @@
  */
 const MODULE_ORDER = [
   'organizations', 'users', 'changes', 'groups', 'decisions', 'goals', 'measures',
-  'expectations', 'polls', 'reactions', 'updates', 'chains', 'legitimacy', 'transfer', 'imports', 'exports', 'demo',
+  'expectations', 'polls', 'reactions', 'updates', 'chains', 'legitimacy', 'transfer', 'imports', 'exports', 'notifications', 'demo',
 ];
 
 const laterModules = (i) => MODULE_ORDER.slice(i + 1).join('|');

@@ -16,6 +16,8 @@ const envSchema = z.object({
   HELDER_SECURITY_CONTACT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').optional(),
   HELDER_THEME_CSS: z.string().min(1).optional(),
   HELDER_THEME_CLASS: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a CSS class name').optional(),
+  HELDER_SMTP_URL: z.string().trim().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional().or(z.literal('').transform(() => undefined)),
+  HELDER_MAIL_DIR: z.string().trim().min(1).default('./data/mail'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -31,6 +33,8 @@ export interface Config {
   trustProxy: boolean | string;
   /** Signs form tokens and keys address hashes; unset: generated once and kept in the database. */
   secret: string | undefined;
+  /** Outgoing mail (docs/notifications.md): an SMTP URL, or without one the folder mails are written to. */
+  mail: { smtpUrl: string | undefined; dir: string };
   /** Portal theming and contacts (docs/portal.md). */
   portal: { securityContact?: string; themeCss?: string; themeClass?: string };
 }
@@ -56,6 +60,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     logLevel: e.LOG_LEVEL,
     secret: e.HELDER_SECRET,
     trustProxy: !e.HELDER_TRUST_PROXY || e.HELDER_TRUST_PROXY === 'off' ? false : e.HELDER_TRUST_PROXY === 'on' ? true : e.HELDER_TRUST_PROXY,
+    mail: { smtpUrl: e.HELDER_SMTP_URL, dir: e.HELDER_MAIL_DIR },
     portal: {
       ...(e.HELDER_SECURITY_CONTACT ? { securityContact: e.HELDER_SECURITY_CONTACT } : {}),
       ...(e.HELDER_THEME_CSS ? { themeCss: e.HELDER_THEME_CSS } : {}),

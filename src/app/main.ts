@@ -1,4 +1,6 @@
 import { seedDemo, seedDemoCitizenVoice } from '../modules/demo';
+import { fileMailer, smtpMailer } from '../adapters/mail';
+import { pruneSubscriptions, startWorker } from '../modules/notifications';
 import { pruneVoiceGuard } from '../modules/polls';
 import { buildServer } from '../web/server';
 import type { Config } from './config';
@@ -19,11 +21,17 @@ export const serve = async (config: Config, log: (line: string) => void): Promis
     await seedDemoCitizenVoice(app.deps, organizationId);
     log('Demo municipality "Gemeente Voorbeeldstad" created (HELDER_DEMO=off to skip).');
   }
-  const server = await buildServer(await webContextOf(app, config), { logger: { level: config.logLevel }, trustProxy: config.trustProxy });
+  const ctx = await webContextOf(app, config);
+  const server = await buildServer(ctx, { logger: { level: config.logLevel }, trustProxy: config.trustProxy });
   await server.listen({ port: config.port, host: config.host });
   log(`Helder runs at ${config.baseUrl}  (database: ${app.database.dialect}, ${app.database.location})`);
+  // Every app server runs the notification worker; the outbox makes sure each mail goes once.
+  const mailer = config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl) : fileMailer(config.mail.dir);
+  if (!config.mail.smtpUrl) log(`No HELDER_SMTP_URL: mails are written to ${config.mail.dir} and shown in the editor as not sent.`);
+  const worker = startWorker({ ...app.deps, secret: ctx.secret!, baseUrl: config.baseUrl, mailer }, {}, (error) => server.log.error({ err: error }, 'the notification worker failed a round'));
   const prune = setInterval(() => {
     pruneVoiceGuard(app.deps).catch((error: unknown) => server.log.error({ err: error }, 'pruning the citizen-voice guard failed'));
+    pruneSubscriptions(app.deps).catch((error: unknown) => server.log.error({ err: error }, 'pruning expired subscribe requests failed'));
   }, HOUR);
   prune.unref();
   let closing: Promise<void> | undefined;
@@ -31,6 +39,8 @@ export const serve = async (config: Config, log: (line: string) => void): Promis
     (closing ??= (async () => {
       clearInterval(prune);
       await server.close();
+      await worker.stop();
+      await mailer.close();
       await app.close();
     })());
   return stop;

@@ -91,6 +91,15 @@ export const appendAudit = async (tx: Db, entry: AuditEntry): Promise<AuditEvent
     })
     .execute();
   await tx.updateTable('audit_heads').set({ hash }).where('organization_id', '=', entry.organizationId).execute();
+  // The notification outbox (ARCHITECTURE.md "Growing it"): every register event is queued in this
+  // transaction, so a crash can never lose a mail; the notifications worker decides which events
+  // are worth one. Anonymous public events (poll answers, reactions) never are.
+  if (entry.scope !== 'public') {
+    await tx
+      .insertInto('notification_outbox')
+      .values({ id: newId(), organization_id: entry.organizationId, seq, action: entry.action, entity_type: entry.entityType, entity_id: entry.entityId, data: canonicalJson(data), at: base.at, state: 'pending', notice: null })
+      .execute();
+  }
   return { ...base, prevHash, hash };
 };
 

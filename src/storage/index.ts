@@ -11,4 +11,4 @@ export type { AuditEntry, AuditEvent, ChainReport, CheckpointReport } from './au
 export type { Database } from './schema';
 export type { Deps } from './deps';
 export { installationSecret } from './installation';
-export { batchesWrites, writeLocked } from './write-lock';
+export { batchesWrites, writeLocked, skippingLocked } from './write-lock';

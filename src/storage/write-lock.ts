@@ -29,3 +29,11 @@ export const writeLocked = <T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> =
     }
     return result;
   });
+
+/**
+ * Makes a select that claims queued work skip rows another transaction holds: `FOR UPDATE SKIP
+ * LOCKED` on PostgreSQL, so several app servers' workers each take different rows and never wait
+ * on one another. SQLite has one writer at a time (and no such clause), so there it is unchanged.
+ */
+export const skippingLocked = <QB extends { forUpdate(): QB; skipLocked(): QB }>(db: Db, query: QB): QB =>
+  db.getExecutor().adapter instanceof SqliteAdapter ? query : query.forUpdate().skipLocked();

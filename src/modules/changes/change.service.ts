@@ -191,7 +191,8 @@ export const updateMilestone = async (deps: Deps, actor: Actor, id: string, inpu
       action: 'milestone.updated',
       entityType: 'milestone',
       entityId: id,
-      data,
+      // The values before the edit: notifications tell "reached" and "moved" apart by them.
+      data: { ...data, from: { date: before.date, done: before.done } },
     });
     return after;
   });

@@ -146,8 +146,8 @@ export const hashClientAddress = async (deps: Pick<VoiceDeps, 'db' | 'clock' | '
 
 // --- signed form tokens -----------------------------------------------------------------------
 
-/** What a form token is for: a poll (one-time) or a reaction form (fill time only). */
-export type FormPurpose = 'poll' | 'reaction';
+/** What a form token is for: a poll (one-time), a reaction form or a subscribe form (fill time only). */
+export type FormPurpose = 'poll' | 'reaction' | 'subscribe';
 
 export interface FormToken {
   token: string;

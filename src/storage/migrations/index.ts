@@ -7,6 +7,7 @@ import * as installation from './006_installation';
 import * as publication from './007_publication';
 import * as registerVersion from './008_register_version';
 import * as conflictPairRepair from './009_conflict_pair_repair';
+import * as notifications from './010_notifications';
 
 /**
  * Every migration, in the order it landed on main. Listed in code rather than read from a folder so
@@ -29,6 +30,7 @@ export const LANDED: ReadonlyArray<readonly [name: string, migration: Migration]
   // Landed after 008 had run on databases (1d66cab), before the rule existed; see LANDED_LATE.
   ['007_publication', publication],
   ['009_conflict_pair_repair', conflictPairRepair],
+  ['010_notifications', notifications],
 ];
 
 /**

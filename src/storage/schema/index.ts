@@ -10,6 +10,7 @@ import type { ApiTokenTable, LoginThrottleTable, MembershipTable, SessionTable, 
 import type { AuditEventTable, AuditHeadTable } from './audit';
 import type { InstallationSettingTable } from './installation';
 import type { ChangePublicationTable } from './publication';
+import type { NotificationDeliveryTable, NotificationOutboxTable, NotificationSettingsTable, SubscriberTable, SubscriptionTable } from './notifications';
 import type { PollCountTable, PollResponseTable, PollTokenUsedTable, PollTotalTable, ReactionReportTable, ReactionTable, VoiceSaltTable, VoiceSettingsTable, VoiceThrottleTable } from './citizen-voice';
 
 /** Every table Helder stores, keyed by table name: the type Kysely checks queries against. */
@@ -50,6 +51,11 @@ export interface Database {
   audit_heads: AuditHeadTable;
   installation_settings: InstallationSettingTable;
   change_publications: ChangePublicationTable;
+  notification_outbox: NotificationOutboxTable;
+  subscribers: SubscriberTable;
+  subscriptions: SubscriptionTable;
+  notification_deliveries: NotificationDeliveryTable;
+  notification_settings: NotificationSettingsTable;
 }
 
 export type {

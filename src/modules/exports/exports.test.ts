@@ -9,6 +9,7 @@ import { anOrganization, testActor, testDeps } from '../organizations/organizati
 import { exportOrganization } from '../transfer';
 import type { Deps } from '../../storage';
 import { DIALECTS, openTestDatabase } from '../../storage/testing';
+import { iatiRuleFailures } from './iati-rules.testing';
 import { exportOrganizationAs, measurementsCsv } from './index';
 
 const children = (e: Element | undefined, name: string): Element[] => (e?.elements ?? []).filter((c) => c.type === 'element' && c.name === name);
@@ -68,7 +69,7 @@ for (const dialect of DIALECTS) {
       const activities = children(root, 'iati-activity');
       expect(activities).toHaveLength(1);
       const activity = activities[0]!;
-      expect(names(activity)).toEqual(['iati-identifier', 'reporting-org', 'title', 'description', ...(change.why ? ['description'] : []), 'participating-org', 'activity-status', 'activity-date', 'activity-date', 'result', 'result']);
+      expect(names(activity)).toEqual(['iati-identifier', 'reporting-org', 'title', 'description', ...(change.why ? ['description'] : []), 'participating-org', 'activity-status', 'activity-date', 'activity-date', 'recipient-country', 'sector', 'sector', 'result', 'result']);
       expect(child(activity, 'iati-identifier')!.elements![0]!.text).toBe(`XI-HELDER-${organization.slug}-${change.id}`);
       expect(text(child(activity, 'title'))).toBe('Fietsstalling <station>');
       expect(text(child(activity, 'reporting-org'))).toBe('Gemeente "Ëlst" & Co');
@@ -92,6 +93,47 @@ for (const dialect of DIALECTS) {
       expect(names(child(child(second, 'indicator'), 'period'))).toEqual(['period-start', 'period-end', 'target']);
       expect(file.body).not.toContain('Geheim plan');
       expect([up.id, down.id].every((id) => !file.body.includes(id))).toBe(true);
+    });
+
+    it('passes the IATI Standard ruleset, errors and warnings: a sector from the themes (6.2.2), the Netherlands as recipient country (3.7.1)', async () => {
+      const { organization, change } = await fixture();
+      const themed = await aChange(deps, organization.id, { title: 'Betaald parkeren', themes: ['Verkeer', 'parkeren', 'wonen', 'iets eigens'] });
+      await aGoal(deps, themed.id);
+      await setChangePublished(deps, testActor, themed.id, true);
+      const unthemed = await aChange(deps, organization.id, { title: 'Zonder thema', themes: [] });
+      await setChangePublished(deps, testActor, unthemed.id, true);
+      const file = await exportOrganizationAs(deps, organization.id, 'iati');
+      expect(iatiRuleFailures(file.body, '2026-12-31')).toEqual([]);
+
+      const activities = children(child(xml2js(file.body) as Element, 'iati-activities'), 'iati-activity');
+      const byTitle = (title: string) => activities.find((a) => text(child(a, 'title')) === title)!;
+      const sectors = (a: Element) => children(a, 'sector').map((s) => ({ ...s.attributes, ...(child(s, 'narrative') ? { narrative: text(s) } : {}) }));
+      // The fixture's change has the factory's theme "verkeer": transport policy, and the theme itself in vocabulary 99.
+      expect(change.themes).toEqual(['verkeer']);
+      expect(sectors(byTitle('Fietsstalling <station>'))).toEqual([
+        { vocabulary: '1', code: '21010', percentage: '100' },
+        { vocabulary: '99', code: 'verkeer', percentage: '100', narrative: 'verkeer' },
+      ]);
+      // Four themes, three DAC codes (an unknown theme falls back to 15110): shares add up to exactly 100 per vocabulary.
+      expect(sectors(byTitle('Betaald parkeren'))).toEqual([
+        { vocabulary: '1', code: '21010', percentage: '25' },
+        { vocabulary: '1', code: '21020', percentage: '25' },
+        { vocabulary: '1', code: '16030', percentage: '25' },
+        { vocabulary: '1', code: '15110', percentage: '25' },
+        { vocabulary: '99', code: 'verkeer', percentage: '25', narrative: 'Verkeer' },
+        { vocabulary: '99', code: 'parkeren', percentage: '25', narrative: 'parkeren' },
+        { vocabulary: '99', code: 'wonen', percentage: '25', narrative: 'wonen' },
+        { vocabulary: '99', code: 'iets-eigens', percentage: '25', narrative: 'iets eigens' },
+      ]);
+      expect(sectors(byTitle('Zonder thema'))).toEqual([{ vocabulary: '1', code: '15110', percentage: '100' }]);
+      for (const a of activities) expect(children(a, 'recipient-country').map((c) => c.attributes)).toEqual([{ code: 'NL', percentage: '100' }]);
+      // Schema order: recipient-country and sector sit between activity-date and result.
+      expect(names(byTitle('Fietsstalling <station>')).slice(-6)).toEqual(['activity-date', 'recipient-country', 'sector', 'sector', 'result', 'result']);
+    });
+
+    it('finds what the IATI ruleset finds: a document without sector or country fails 6.2.2 and 3.7.1', () => {
+      const bare = '<?xml version="1.0"?><iati-activities version="2.03"><iati-activity last-updated-datetime="2026-01-01T00:00:00Z" xml:lang="nl" default-currency="EUR"><iati-identifier>XI-X-1</iati-identifier><reporting-org ref="XI-X" type="10"><narrative>X</narrative></reporting-org><title><narrative>T</narrative></title><activity-status code="2"/><activity-date type="1" iso-date="2026-01-01"/></iati-activity></iati-activities>';
+      expect(iatiRuleFailures(bare, '2026-12-31').map((f) => f.id).sort()).toEqual(['3.7.1', '6.2.2']);
     });
 
     it('writes the JSON document that round-trips, and refuses unknown organizations', async () => {

@@ -1,4 +1,5 @@
 import type { OrganizationDocument } from '../transfer';
+import { sectorsOf } from './iati-sectors';
 
 /**
  * IATI 2.03 activity XML for the results of published changes (https://iatistandard.org/en/iati-standard/203/activity-standard/):
@@ -52,6 +53,14 @@ const resultOf = (goal: Goal): string => {
   return `<result type="${RESULT_TYPE[v.level]}" aggregation-status="0"><title>${narrative(v.statement)}</title>${indicatorOf(goal)}</result>`;
 };
 
+/** `sector` elements (docs/imports-exports.md#iati-sectors); vocabulary 99 carries the theme as a narrative (ruleset 2.2.1). */
+const sectorElements = (change: Change): string[] =>
+  sectorsOf(change.themes).map((s) =>
+    s.narrative === undefined
+      ? `<sector vocabulary="${s.vocabulary}" code="${s.code}" percentage="${s.percentage}"/>`
+      : `<sector vocabulary="${s.vocabulary}" code="${escape(s.code)}" percentage="${s.percentage}">${narrative(s.narrative)}</sector>`,
+  );
+
 const activityOf = (doc: OrganizationDocument, change: Change): string => {
   const ref = iatiOrganizationRef(doc.organization.slug);
   const org = `ref="${escape(ref)}" type="10"`; // OrganisationType 10: Government
@@ -71,6 +80,9 @@ const activityOf = (doc: OrganizationDocument, change: Change): string => {
     // ActivityDateType 1: planned start, 3: planned end.
     `<activity-date type="1" iso-date="${plannedStart}"/>`,
     plannedEnd ? `<activity-date type="3" iso-date="${plannedEnd}"/>` : '',
+    // Helder serves Dutch public bodies: the activity takes place in the Netherlands (Country codelist NL; ruleset 3.7.1).
+    '<recipient-country code="NL" percentage="100"/>',
+    ...sectorElements(change),
     ...change.goals.map(resultOf),
     '</iati-activity>',
   ].join('');

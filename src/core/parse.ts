@@ -1,25 +1,40 @@
 import type { z } from 'zod';
 import { en, nl } from 'zod/locales';
 import { AppError, type FieldIssue } from './errors';
+import { dutchOfCoreMessage } from './input';
 
 const dutch = nl().localeError;
 const english = en().localeError;
+
+/** The message of a field the schema does not know (strict objects, docs/api-write.md). */
+export const UNKNOWN_FIELD_MESSAGE = 'unknown field';
+
+type ZodIssue = z.ZodError['issues'][number];
+
+/**
+ * One zod issue as field issues. A strict object's `unrecognized_keys` issue becomes one issue per
+ * unknown key, so the answer names each field that does not belong.
+ */
+const expand = (issue: ZodIssue, prefix: string): { path: string; en: string; nl?: string }[] => {
+  const at = (...rest: string[]) => [prefix, ...issue.path.map(String), ...rest].filter(Boolean).join('.');
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: at(key), en: UNKNOWN_FIELD_MESSAGE, nl: 'onbekend veld' }));
+  return [{ path: at(), en: issue.message, nl: dutchOfCoreMessage(issue.message) }];
+};
 
 /**
  * The issues of a failed parse, one per field (path joined with dots), each with its message in
  * Dutch and English. zod writes its own messages in one language at a time, so a failed input is
  * parsed twice more, once per language (only on failure, so valid input costs nothing extra). A
- * message the schema sets itself (`.min(1, 'vul een naam in')`) stays as written in both.
+ * message the schema sets itself (`.min(1, 'vul een naam in')`) stays as written in both, except
+ * core's shared input rules (control characters, web addresses, dates), which have both.
  */
 export const issuesOf = (schema: z.ZodType, input: unknown, prefix = ''): FieldIssue[] => {
-  const inDutch = schema.safeParse(input, { error: dutch });
-  const inEnglish = schema.safeParse(input, { error: english });
-  const nlIssues = inDutch.error?.issues ?? [];
-  const enIssues = inEnglish.error?.issues ?? [];
+  const nlIssues = (schema.safeParse(input, { error: dutch }).error?.issues ?? []).flatMap((issue) => expand(issue, prefix));
+  const enIssues = (schema.safeParse(input, { error: english }).error?.issues ?? []).flatMap((issue) => expand(issue, prefix));
   return enIssues.map((issue, i) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-    messages: { nl: nlIssues[i]?.message ?? issue.message, en: issue.message },
+    path: issue.path,
+    message: issue.en,
+    messages: { nl: issue.nl ?? nlIssues[i]?.en ?? issue.en, en: issue.en },
   }));
 };
 

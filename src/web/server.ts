@@ -4,6 +4,7 @@ import { registerApi } from './api';
 import type { WebContext } from './context';
 import { registerEditor } from './editor';
 import { problemOf, sendProblem, toProblem } from './errors';
+import { registerInputLimits } from './http/body';
 import { registerSecurityHeaders } from './http/security';
 import { validatorCompiler } from './http/validation';
 import { portalProblemPage, registerPortal } from './portal';
@@ -34,7 +35,11 @@ export const buildServer = async (ctx: WebContext, options: ServerOptions = {}):
     bodyLimit: 1_048_576,
     return503OnClosing: true,
     trustProxy: options.trustProxy ?? false,
+    // A URL Fastify cannot route (bad percent-encoding: 400; a parameter over maxParamLength: 414)
+    // is answered as a problem document like every other refusal, not Fastify's own JSON.
+    frameworkErrors: (error, request, reply) => sendProblem(request, reply, toProblem(error)),
   });
+  registerInputLimits(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await registerSecurityHeaders(app, { hsts: ctx.hsts });

@@ -1,27 +1,28 @@
 import { z } from 'zod';
+import { textSchema, urlSchema } from '../../core';
 import { isoDateSchema } from '../changes';
 import { DECISION_KINDS, DECISION_OUTCOMES, FOLLOW_UP_STATUSES } from './decision';
 
 const count = z.number().int().min(0).max(100_000);
-const voteCountsSchema = z.object({ for: count, against: count, abstain: count.default(0) });
+const voteCountsSchema = z.strictObject({ for: count, against: count, abstain: count.default(0) });
 
 export const decisionSchema = z
-  .object({
+  .strictObject({
     changeId: z.uuid().nullable().default(null),
     kind: z.enum(DECISION_KINDS),
-    title: z.string().trim().min(3).max(300),
-    body: z.string().trim().min(2).max(200),
+    title: textSchema({ min: 3, max: 300 }),
+    body: textSchema({ min: 2, max: 200 }),
     date: isoDateSchema,
-    reference: z.string().trim().max(100).default(''),
-    sourceUrl: z.url().nullable().default(null),
+    reference: textSchema({ max: 100 }).default(''),
+    sourceUrl: urlSchema().nullable().default(null),
     outcome: z.enum(DECISION_OUTCOMES),
     votes: voteCountsSchema.nullable().default(null),
-    partyVotes: z.array(voteCountsSchema.extend({ party: z.string().trim().min(1).max(100) })).max(60).default([]),
+    partyVotes: z.array(voteCountsSchema.extend({ party: textSchema({ min: 1, max: 100 }) })).max(60).default([]),
     followUps: z
-      .array(z.object({ description: z.string().trim().min(3).max(1000), dueDate: isoDateSchema, status: z.enum(FOLLOW_UP_STATUSES).default('open') }))
+      .array(z.strictObject({ description: textSchema({ min: 3, max: 1000, multiline: true }), dueDate: isoDateSchema, status: z.enum(FOLLOW_UP_STATUSES).default('open') }))
       .max(50)
       .default([]),
-    summary: z.string().trim().max(4000).default(''),
+    summary: textSchema({ max: 4000, multiline: true }).default(''),
     correctsId: z.uuid().nullable().default(null),
   })
   .superRefine((d, ctx) => {

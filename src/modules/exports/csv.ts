@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { csvTextCell as textCell } from '../../core';
 import type { OrganizationDocument } from '../transfer';
 
 /** The header of the measurements CSV, Dutch (what the people opening it read). */
@@ -41,13 +42,13 @@ export const measurementsCsv = (doc: OrganizationDocument): string => {
       const current = goal.versions.find((v) => v.version === goal.currentVersion) ?? goal.versions[goal.versions.length - 1]!;
       const base = [
         `${change.slug}/${index + 1}`,
-        change.title,
+        textCell(change.title),
         String(index + 1),
         goal.id,
-        current.statement,
+        textCell(current.statement),
         current.level,
-        current.indicator,
-        current.unit,
+        textCell(current.indicator),
+        textCell(current.unit),
         current.direction,
         dutchNumber(current.baselineValue),
         current.baselineDate ?? '',
@@ -55,7 +56,7 @@ export const measurementsCsv = (doc: OrganizationDocument): string => {
         current.targetDate ?? '',
       ];
       if (goal.measurements.length === 0) rows.push([...base, '', '', '', '']);
-      for (const m of goal.measurements) rows.push([...base, m.date, dutchNumber(m.value), m.source, m.note]);
+      for (const m of goal.measurements) rows.push([...base, m.date, dutchNumber(m.value), textCell(m.source), textCell(m.note)]);
     });
   }
   // RFC 4180 line ends (CRLF), which Excel expects.

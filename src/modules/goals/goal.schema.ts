@@ -1,19 +1,20 @@
 import { z } from 'zod';
+import { patchSchemaOf, textSchema } from '../../core';
 import { isoDateSchema } from '../changes';
 import { directionHolds, DIRECTIONS, GOAL_LEVELS, REPORTING_INTERVALS } from './goal';
 
-const goalContentObject = z.object({
-  statement: z.string().trim().min(5).max(500),
+const goalContentObject = z.strictObject({
+  statement: textSchema({ min: 5, max: 500 }),
   level: z.enum(GOAL_LEVELS).default('outcome'),
-  indicator: z.string().trim().max(500).default(''),
-  unit: z.string().trim().min(1, 'a goal needs a unit (e.g. "procent", "bezoekers", "dagen")').max(60),
+  indicator: textSchema({ max: 500 }).default(''),
+  unit: textSchema({ min: 1, tooShort: 'a goal needs a unit (e.g. "procent", "bezoekers", "dagen")', max: 60 }),
   baselineValue: z.number().finite().nullable().default(null),
   baselineDate: isoDateSchema.nullable().default(null),
   targetValue: z.number().finite().nullable().default(null),
   targetDate: isoDateSchema.nullable().default(null),
   direction: z.enum(DIRECTIONS),
-  owner: z.string().trim().max(200).default(''),
-  dataSource: z.string().trim().max(500).default(''),
+  owner: textSchema({ max: 200 }).default(''),
+  dataSource: textSchema({ max: 500 }).default(''),
   reportingInterval: z.enum(REPORTING_INTERVALS).default('yearly'),
 });
 
@@ -37,10 +38,13 @@ export const goalContentSchema = goalContentObject.superRefine((g, ctx) => {
 });
 export type GoalContentInput = z.input<typeof goalContentSchema>;
 
-export const measurementSchema = z.object({
+/** An edit of a goal: only the fields given change, unknown fields refused (422). */
+export const goalPatchSchema = patchSchemaOf(goalContentObject);
+
+export const measurementSchema = z.strictObject({
   date: isoDateSchema,
   value: z.number().finite(),
-  source: z.string().trim().max(500).default(''),
-  note: z.string().trim().max(2000).default(''),
+  source: textSchema({ max: 500 }).default(''),
+  note: textSchema({ max: 2000, multiline: true }).default(''),
 });
 export type MeasurementInput = z.input<typeof measurementSchema>;

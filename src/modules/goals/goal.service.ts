@@ -1,8 +1,8 @@
-import { newId, notFound, parseInput, type Actor } from '../../core';
+import { givenFields, newId, notFound, parseInput, type Actor } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { getChange } from '../changes';
 import { versionedFieldsDiffer, type Goal, type GoalContent, type GoalVersion } from './goal';
-import { goalContentSchema, type GoalContentInput } from './goal.schema';
+import { goalContentSchema, goalPatchSchema, type GoalContentInput } from './goal.schema';
 import {
   countGoalsOfChange,
   insertGoalRow,
@@ -68,9 +68,9 @@ export const reviseGoal = async (
 ): Promise<{ goal: Goal; newVersion: boolean }> =>
   inTransaction(deps.db, async (db) => {
     const before = await getGoal({ db }, goalId);
-    // A key present but undefined (an optional form field left out) keeps the stored value: spread
-    // as is, it would wipe the field or fall back to the schema default.
-    const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<GoalContentInput>;
+    // Parsed on its own first: the audit event records only known, validated fields (never a body's
+    // junk), and a key present but undefined (an optional form field left out) keeps the stored value.
+    const given = givenFields(parseInput(goalPatchSchema, input));
     const content = parseInput(goalContentSchema, { ...contentOf(before.current), ...given });
     const change = await getChange({ db }, before.changeId);
     const newVersion = versionedFieldsDiffer(before.current, content);

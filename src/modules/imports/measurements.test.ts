@@ -104,6 +104,9 @@ for (const dialect of DIALECTS) {
       expect(await path('naam;getal\nx;1')).toEqual(['line 1']);
       expect(await path('doel;datum;waarde\n"open;2026-01-01;1')).toEqual(['line 2']);
       expect(await path('doel;datum;waarde\n')).toEqual(['file']);
+      // A NUL or another control character (issue 9): refused with its line, never sent to PostgreSQL.
+      expect(await path('doel;datum;waarde;bron\r\nx/1;2026-01-01;1;ok\r\nx/1;2026-02-01;2;CBS\u0000\r\n')).toEqual(['line 3']);
+      expect(await path('doel\u0000;datum;waarde\n')).toEqual(['line 1']);
     });
   });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError, isoDate, type Actor, type FieldIssue } from '../../core';
+import { AppError, csvTextValue, isoDate, type Actor, type FieldIssue } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { findChangeBySlug } from '../changes';
 import { listGoals, recordMeasurement, selectMeasurements, type Goal, type Measurement } from '../goals';
@@ -83,6 +83,14 @@ const goalResolver = async (deps: Pick<Deps, 'db'>, organizationId: string, name
   return { goals, resolve };
 };
 
+// Core's text rule for a whole file: tab and line ends are structure, any other control character
+// (a NUL from a binary file or an export of another tool) is refused before a cell reaches a query.
+const CONTROL = /[^\P{Cc}\t\n\r]/u;
+const lineOfControlCharacter = (text: string): number | undefined => {
+  const at = CONTROL.exec(text)?.index;
+  return at === undefined ? undefined : text.slice(0, at).split('\n').length;
+};
+
 const fileProblem = (text: string, path: string, message: string, delimiter: Delimiter = ';'): MeasurementImportPreview => ({
   delimiter,
   columns: [],
@@ -103,6 +111,8 @@ const fileProblem = (text: string, path: string, message: string, delimiter: Del
 export const previewMeasurementImport = async (deps: Deps, organizationId: string, text: string): Promise<MeasurementImportPreview> => {
   const organization = await getOrganization(deps, organizationId);
   if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) return fileProblem(text, 'file', `het bestand is groter dan ${MAX_IMPORT_BYTES / 1_000_000} MB`);
+  const control = lineOfControlCharacter(text);
+  if (control !== undefined) return fileProblem(text, `line ${control}`, 'bevat een onzichtbaar stuurteken (bijvoorbeeld NUL): sla het bestand op als gewone tekst (CSV, UTF-8)');
   const table = parseCsv(text);
   if (table.unterminatedAt !== undefined) return fileProblem(text, `line ${table.unterminatedAt}`, 'hier opent een aanhalingsteken (") dat nergens sluit', table.delimiter);
   const [header, ...records] = table.records;
@@ -136,8 +146,9 @@ export const previewMeasurementImport = async (deps: Deps, organizationId: strin
     const rawValue = cell(fields, 'value');
     const value = parseDecimal(rawValue, table.delimiter) ?? null;
     if (value === null) issues.push(issue(line, 'value', rawValue ? `"${rawValue}" is geen getal` : 'leeg'));
-    const source = cell(fields, 'source');
-    const note = cell(fields, 'note');
+    // A leading ' that our CSV export put before = + - @ (formula injection) is not part of the text.
+    const source = csvTextValue(cell(fields, 'source'));
+    const note = csvTextValue(cell(fields, 'note'));
     if (source.length > 500) issues.push(issue(line, 'source', 'langer dan 500 tekens'));
     if (note.length > 2000) issues.push(issue(line, 'note', 'langer dan 2000 tekens'));
     return { line, goalId: goal?.id ?? null, goalStatement: goal?.current.statement ?? null, date, value, source, note, outcome: issues.length > 0 ? 'invalid' : 'new', previousValue: null, issues };

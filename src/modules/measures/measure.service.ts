@@ -1,9 +1,9 @@
-import { AppError, newId, notFound, parseInput, type Actor } from '../../core';
+import { AppError, givenFields, newId, notFound, parseInput, type Actor } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { getChange } from '../changes';
 import { getGoal } from '../goals';
 import type { Contribution, Measure } from './measure';
-import { contributionSchema, measureSchema, type ContributionInput, type MeasureInput } from './measure.schema';
+import { contributionSchema, measurePatchSchema, measureSchema, type ContributionInput, type MeasureInput } from './measure.schema';
 import { contributionExists, insertContribution, insertMeasure, selectMeasure, updateMeasureRow } from './measure.repository';
 
 export const createMeasure = async (deps: Deps, actor: Actor, changeId: string, input: MeasureInput): Promise<Measure> => {
@@ -25,7 +25,8 @@ export const createMeasure = async (deps: Deps, actor: Actor, changeId: string, 
 export const updateMeasure = async (deps: Deps, actor: Actor, id: string, input: MeasureInput): Promise<Measure> =>
   inTransaction(deps.db, async (db) => {
     const before = await getMeasure({ db }, id);
-    const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as MeasureInput;
+    // Parsed on its own first: the audit event records only known, validated fields.
+    const given = givenFields(parseInput(measurePatchSchema, input));
     const stored: MeasureInput = {
       title: before.title,
       description: before.description,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textSchema, urlSchema } from '../../core';
 import { ORGANIZATION_KINDS } from './organization';
 
 /** A slug is what appears in public URLs: lower case letters, digits and hyphens. */
@@ -8,11 +9,11 @@ export const slugSchema = z
   .max(60)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower case letters, digits and single hyphens');
 
-export const createOrganizationSchema = z.object({
+export const createOrganizationSchema = z.strictObject({
   slug: slugSchema,
-  name: z.string().trim().min(2).max(200),
+  name: textSchema({ min: 2, max: 200 }),
   kind: z.enum(ORGANIZATION_KINDS),
-  description: z.string().max(2000).default(''),
-  website: z.url().nullable().default(null),
+  description: textSchema({ max: 2000, multiline: true }).default(''),
+  website: urlSchema().nullable().default(null),
 });
 export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;

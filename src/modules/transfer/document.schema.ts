@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isId } from '../../core';
+import { CONTROL_CHARACTER_MESSAGE, isId, isPlainText } from '../../core';
 import { ORGANIZATION_KINDS, slugSchema } from '../organizations';
 import { CHANGE_KINDS, CHANGE_STATUSES, isoDateSchema } from '../changes';
 import { EFFECTS } from '../groups';
@@ -24,7 +24,12 @@ const id = z.string().refine(isId, 'must be a UUID');
 /** Timestamps are what `Date#toISOString()` writes: ISO 8601 in UTC. */
 const timestamp = z.iso.datetime();
 const date = isoDateSchema;
-const text = z.string();
+/**
+ * Any text of the document: no control character but tab and line feed (core's text rule), so a NUL
+ * that an older SQLite database held is refused as "path: message" instead of failing in PostgreSQL.
+ * Lengths and single-line fields are the modules' rules, checked in invariants.ts.
+ */
+const text = z.string().refine((s) => isPlainText(s, true), CONTROL_CHARACTER_MESSAGE);
 const int = z.number().int();
 const count = int.min(0);
 

@@ -135,6 +135,14 @@ for (const dialect of DIALECTS) {
       await rejects(edit((d) => Object.assign(d.changes[0]!.goals[0]!.measurements[0]!, { date: '2023-12-31' })), 'validation_failed', 'changes[0].goals[0].measurements[0].date');
     });
 
+    it('refuses control characters, non-web links and dates out of range, naming each (issue 9: a NUL from SQLite must not reach PostgreSQL)', async () => {
+      await rejects(edit((d) => Object.assign(d.decisions[0]!, { title: 'Besluit\u0000met NUL' })), 'validation_failed', 'decisions[0].title');
+      await rejects(edit((d) => Object.assign(d.changes[0]!.goals[0]!.versions[0]!, { createdBy: 'iemand\u0000' })), 'validation_failed', 'changes[0].goals[0].versions[0].createdBy');
+      await rejects(edit((d) => Object.assign(d.changes[0]!, { why: 'Waarom\u001b[2J' })), 'validation_failed', 'changes[0].why');
+      await rejects(edit((d) => Object.assign(d.decisions[0]!, { sourceUrl: 'javascript:alert(1)//https://x' })), 'validation_failed', 'decisions[0].sourceUrl');
+      await rejects(edit((d) => Object.assign(d.changes[0]!.milestones[0]!, { date: '0000-01-01' })), 'validation_failed', 'changes[0].milestones[0].date');
+    });
+
     it('refuses references that do not hold', async () => {
       const traffic = changeIndex('minder-verkeer-in-de-binnenstad');
       const bikes = changeIndex('nieuwe-fietsenstalling');

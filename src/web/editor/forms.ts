@@ -85,8 +85,9 @@ export const fieldErrorsOf = (error: unknown, labels: Record<string, string>, fa
   const errors = new FormErrors();
   for (const issue of issues) {
     const field = issue.path.split('.')[0] || fallbackField;
-    const target = field in labels ? field : fallbackField;
-    errors.add(target, dutchIssue(labels[field] ?? labels[target] ?? field, issue.message));
+    // Own keys only: a path named `constructor` must not find Object.prototype's.
+    const target = Object.hasOwn(labels, field) ? field : fallbackField;
+    errors.add(target, dutchIssue((Object.hasOwn(labels, field) ? labels[field] : labels[target]) ?? field, issue.message));
   }
   return errors.list;
 };

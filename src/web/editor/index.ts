@@ -1,9 +1,9 @@
 import cookie from '@fastify/cookie';
-import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DEFAULT_SESSION_SETTINGS } from '../../modules/users';
 import type { WebContext } from '../context';
 import { ERROR_TABLE, problemOf, toProblem } from '../errors';
+import { registerFormBodies } from '../http/body';
 import { sessionHook } from '../http/auth';
 import { isCsrfError, registerCsrf } from '../http/csrf';
 import { EDITOR_PATH } from '../http/session';
@@ -44,7 +44,7 @@ export const registerEditor = async (app: FastifyInstance, ctx: WebContext): Pro
   await app.register(
     async (editor) => {
       await editor.register(cookie);
-      await editor.register(formbody, { bodyLimit: 65_536 });
+      registerFormBodies(editor, 65_536);
       await registerCsrf(editor, { baseUrl: ctx.baseUrl });
       const resolveSession = sessionHook(ctx.deps, settings);
       // Stylesheets need no session: no database query for them.

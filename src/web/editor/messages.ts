@@ -3,6 +3,8 @@
  * CLI too); the editor says the same thing to a civil servant in Dutch, naming the field, as the
  * NL Design System / GOV.UK error message pattern asks ("Vul … in", not "Ongeldige invoer").
  */
+import { CONTROL_CHARACTER_MESSAGE, DATE_RANGE, DATE_RANGE_MESSAGE, UNKNOWN_FIELD_MESSAGE } from '../../core';
+
 const EXACT: Record<string, string> = {
   'a goal needs a unit (e.g. "procent", "bezoekers", "dagen")': 'Vul de eenheid in, bijvoorbeeld "procent", "bezoekers" of "dagen"',
   'the deadline must come after the baseline date': 'De einddatum moet na de datum van de nulmeting liggen',
@@ -24,6 +26,9 @@ const EXACT: Record<string, string> = {
 };
 
 const PATTERNS: [RegExp, (label: string, m: RegExpExecArray) => string][] = [
+  [new RegExp(`^${CONTROL_CHARACTER_MESSAGE.replace(/[()]/g, '\\$&')}$`), (l) => `Gebruik bij ${l} gewone tekst: er staat een onzichtbaar stuurteken in (bijvoorbeeld uit een gekopieerde tekst)`],
+  [new RegExp(`^${DATE_RANGE_MESSAGE}$`), (l) => `Vul bij ${l} een datum tussen ${DATE_RANGE.min.slice(0, 4)} en ${DATE_RANGE.max.slice(0, 4)} in`],
+  [new RegExp(`^${UNKNOWN_FIELD_MESSAGE}$`), (l) => `Het formulier stuurde een onbekend veld mee (${l})`],
   [/^Too small: expected string to have >=1 character/, (l) => `Vul ${l} in`],
   [/^Too small: expected string to have >=(\d+) characters/, (l, m) => `Vul bij ${l} minstens ${m[1]} tekens in`],
   [/^Too big: expected string to have <=(\d+) characters/, (l, m) => `${cap(l)} is te lang: hoogstens ${m[1]} tekens`],
@@ -46,7 +51,7 @@ const cap = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 /** One schema message, in Dutch, for the field with this (lower-case) label. */
 export const dutchIssue = (label: string, message: string): string => {
-  const exact = EXACT[message];
+  const exact = Object.hasOwn(EXACT, message) ? EXACT[message] : undefined;
   if (exact) return exact;
   for (const [pattern, say] of PATTERNS) {
     const m = pattern.exec(message);

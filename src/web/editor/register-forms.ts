@@ -35,9 +35,10 @@ export const registerErrorsOf = (error: unknown, labels: Record<string, string>,
   const errors = new FormErrors();
   for (const issue of issues) {
     const first = issue.path.split('.')[0] ?? '';
-    const named = rename[first] ?? first;
-    const field = named in labels ? named : fallback;
-    errors.add(field, DUTCH[issue.message] ?? dutchIssue(labels[field] ?? field, issue.message));
+    // Own keys only: a path or message such as `constructor` must not find Object.prototype's.
+    const named = (Object.hasOwn(rename, first) ? rename[first] : undefined) ?? first;
+    const field = Object.hasOwn(labels, named) ? named : fallback;
+    errors.add(field, (Object.hasOwn(DUTCH, issue.message) ? DUTCH[issue.message] : undefined) ?? dutchIssue(labels[field] ?? field, issue.message));
   }
   return errors.list;
 };

@@ -1,9 +1,9 @@
-import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebContext } from '../context';
 import type { Problem } from '../errors';
+import { registerFormBodies } from '../http/body';
 import { checkpointRoutes } from './checkpoint-routes';
 import type { Lang } from './i18n';
 import { metaRoutes } from './meta-routes';
@@ -44,7 +44,7 @@ export const registerPortal = async (app: FastifyInstance, ctx: WebContext): Pro
       await portal.register(rateLimit, { max: limit.max, timeWindow: limit.timeWindowMs, allowList: limit.allowList ?? [], cache: 10_000 });
     }
     // Form bodies for the citizen's poll and reaction forms only: the portal sets and reads no cookie.
-    await portal.register(formbody, { bodyLimit: 65_536 });
+    registerFormBodies(portal, 65_536);
     pageRoutes(portal, ctx, site, pages);
     voiceRoutes(portal, ctx, site);
     metaRoutes(portal, ctx, site, pages);

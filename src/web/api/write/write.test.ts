@@ -149,7 +149,7 @@ for (const dialect of DIALECTS) {
       const decision = await send('POST', `/organizations/${organization.slug}/decisions`, { kind: 'motie', title: 'Motie', body: 'raad', date: '2026-05-01', outcome: 'adopted', votes: { for: 2, against: 1 }, partyVotes: [{ party: 'A', for: 1, against: 1 }] }, auth);
       expect([decision.statusCode, decision.json().issues[0].path]).toEqual([422, 'partyVotes']);
       expect((await send('POST', `/changes/${change.id}/status`, { status: 'gone' }, auth)).statusCode).toBe(422);
-      expect((await send('PATCH', `/changes/${change.id}`, 'plain text', { ...auth, 'content-type': 'text/plain' })).statusCode).toBe(422);
+      expect((await send('PATCH', `/changes/${change.id}`, 'plain text', { ...auth, 'content-type': 'text/plain' })).statusCode).toBe(415);
       expect(await unchangedSince(before)).toEqual([]);
     });
 

@@ -32,6 +32,20 @@ export interface OpenDatabase {
 
 export const DEFAULT_SQLITE_FILE = './data/helder.sqlite';
 
+/**
+ * The SQLite file a database URL names (absolute, or `:memory:`), or undefined for PostgreSQL: for
+ * commands that work on the file itself (backup, restore).
+ */
+export const sqlitePathOf = (databaseUrl: string | undefined): string | undefined => {
+  const url = databaseUrl?.trim() || DEFAULT_SQLITE_FILE;
+  if (/^postgres(ql)?:\/\//.test(url)) return undefined;
+  if (/^[a-z]+:\/\//.test(url) && !url.startsWith('sqlite:')) {
+    throw new AppError('validation_failed', `DATABASE_URL must start with postgres:// or sqlite: (got ${url.split(':')[0]}:)`);
+  }
+  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
+  return file === ':memory:' ? file : resolve(file);
+};
+
 /** Chooses the dialect from the URL: the one place that reads a database URL. */
 export const createDatabase = (config: DatabaseConfig = {}): OpenDatabase => {
   const url = config.url?.trim() || DEFAULT_SQLITE_FILE;
@@ -42,11 +56,7 @@ export const createDatabase = (config: DatabaseConfig = {}): OpenDatabase => {
     safe.password = '';
     return { db, dialect: 'postgres', location: safe.toString(), close: () => db.destroy().then(() => undefined) };
   }
-  if (/^[a-z]+:\/\//.test(url) && !url.startsWith('sqlite:')) {
-    throw new AppError('validation_failed', `DATABASE_URL must start with postgres:// or sqlite: (got ${url.split(':')[0]}:)`);
-  }
-  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
-  const path = file === ':memory:' ? file : resolve(file);
+  const path = sqlitePathOf(url)!;
   if (config.mustExist && path !== ':memory:' && !existsSync(path)) {
     throw new AppError('not_found', `the SQLite database ${path} does not exist (check DATABASE_URL; this command does not create one)`);
   }

@@ -4,6 +4,8 @@
  */
 export { createDatabase, inTransaction, toCount, pingDatabase, DEFAULT_SQLITE_FILE } from './database';
 export { migrateToLatest } from './migrator';
+export { backupDatabase, restoreDatabase } from './backup';
+export type { BackupResult, RestoreResult } from './backup';
 export type { Db, Tx, DialectName, DatabaseConfig, OpenDatabase } from './database';
 export { appendAudit, recordAudit, registerVersionReader, verifyChain, verifyCheckpoint, auditOf, readAuditEvents, countAuditEvents, auditEntityTypes, chainHead, hashEvent, GENESIS_HASH } from './audit';
 export type { AuditFilter } from './audit';

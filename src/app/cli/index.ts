@@ -1,4 +1,5 @@
 import { auditCommand } from './audit';
+import { backupCommand, restoreCommand } from './backup';
 import { IMPORT_DECISIONS_USAGE, importDecisionsCommand } from './import-decisions';
 import { IMPORT_MEASUREMENTS_USAGE, importMeasurementsCommand } from './import-measurements';
 import { EXIT, println, type CliIo, type Command } from './io';
@@ -17,6 +18,8 @@ const commands: Command[] = [
   seedCommand,
   legitimacyCommand,
   auditCommand,
+  backupCommand,
+  restoreCommand,
   userCommand,
   {
     name: 'export',

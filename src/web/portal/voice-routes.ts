@@ -9,6 +9,7 @@ import { changePath, viewOf, type Site, type View } from './site';
 import { clientOf, fieldsOf, findPublishedChange, fromOurSite, refusalOf, TOKEN_REASONS, type Refusal } from './voice';
 import { voiceKit, type ChangeParams } from './voice-kit';
 import { reactionRoutes } from './reaction-routes';
+import { followRoutes } from './follow-routes';
 import { VOICE } from './voice-i18n';
 
 const POLL_FIELDS = ['token', 'q1', 'q2', 'q3', 'q4', 'q5', 'website'] as const;
@@ -96,4 +97,5 @@ export const voiceRoutes = (app: FastifyInstance, ctx: WebContext, site: Site): 
   });
 
   reactionRoutes(app, kit);
+  followRoutes(app, kit);
 };

@@ -201,6 +201,7 @@ export const renderChangePage = (view: View, data: ChangePageData): string => {
     updates: (
       <>
         <Updates view={view} updates={updatesOf(chain, data.measurements, today)} />
+        <p class="utrecht-paragraph"><Link href={view.href(`${path}/volgen`)}>{view.t.followChange}</Link></p>
         <p class="utrecht-paragraph"><Link href={feed}>{view.t.feed}</Link></p>
       </>
     ),

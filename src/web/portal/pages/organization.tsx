@@ -147,6 +147,7 @@ export const renderOrganizationPage = (view: View, data: OrganizationPageData, f
         )}
         <Pagination view={view} path={path} filter={filter} pages={pages} />
         <UnorderedList class="helder-feed-links">
+          <li class="utrecht-unordered-list__item"><Link href={view.href(`${path}/volgen`)}>{view.t.followOrganization(org.name)}</Link></li>
           <li class="utrecht-unordered-list__item"><Link href={`${path}/feed.atom`}>{view.t.feed}</Link></li>
         </UnorderedList>
       </>

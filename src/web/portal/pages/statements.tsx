@@ -22,6 +22,9 @@ const TEXT = {
       'Deze website gebruikt geen cookies.',
       'Wij volgen u niet. Er staan geen statistiek-, reclame- of deelknoppen van andere bedrijven op de website. De deellinks zijn gewone links: pas als u erop klikt, gaat u naar die andere website.',
       'Onze server houdt voor de beveiliging korte tijd technische gegevens bij, zoals het IP-adres en de opgevraagde pagina. Wij gebruiken die alleen om storingen en misbruik op te sporen.',
+      'Volgt u een verandering per e-mail? Dan bewaren wij alleen uw e-mailadres en wat u volgt. Wij gebruiken dat alleen om u die berichten te sturen. Wij geven het aan niemand anders.',
+      'U krijgt eerst een mail om te bevestigen. Bevestigt u niet binnen drie dagen? Dan wissen wij uw adres. In elke mail staat een link om te stoppen. Stopt u met alles, dan wissen wij uw adres meteen. Wij bewaren daarna ook niet welke mails wij u stuurden.',
+      'Onze mails hebben geen plaatjes die bijhouden of u de mail opent. De links gaan direct naar onze website; wij houden niet bij of u erop klikt.',
     ],
   },
   en: {
@@ -38,6 +41,9 @@ const TEXT = {
       'This website uses no cookies.',
       'We do not track you. There are no statistics, advertising or share buttons of other companies on this website. The share links are plain links: only when you click one do you go to that other website.',
       'For security, our server keeps technical data such as the IP address and the requested page for a short time. We use it only to detect failures and abuse.',
+      'If you follow a change by e-mail, we keep only your e-mail address and what you follow. We use it only to send you those messages and give it to no one else.',
+      'You first get a mail to confirm. If you do not confirm within three days, we delete your address. Every mail has a link to stop. If you stop everything, we delete your address at once, and with it the record of the mails we sent you.',
+      'Our mails have no images that track whether you open them. Links go straight to our website; we do not track whether you click them.',
     ],
   },
 } as const;

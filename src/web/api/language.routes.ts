@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { checkGoalWording, checkText } from '../../language';
-import { problemSchema } from './schemas';
+import { operation } from './openapi';
 
 /** Long enough for any citizen text; bounded because checking costs CPU on a public endpoint. */
 const MAX_TEXT = 20_000;
@@ -40,7 +40,8 @@ export const languageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/language/check',
     {
-      schema: {
+      schema: operation({
+        operationId: 'checkLanguage',
         summary: 'Check a text for plain language (Dutch B1; English: readability only)',
         tags: ['language'],
         body: z.object({
@@ -48,8 +49,8 @@ export const languageRoutes: FastifyPluginAsyncZod = async (app) => {
           lang: z.enum(['nl', 'en']).optional().describe('Detected when absent'),
           kind: z.enum(['text', 'goal']).default('text').describe('`goal` also checks for vague goal wording'),
         }),
-        response: { 200: reportSchema, 400: problemSchema },
-      },
+        responses: { 200: reportSchema },
+      }),
     },
     async (request) => {
       const { text, lang, kind } = request.body;

@@ -96,11 +96,15 @@ export const operation = <const S extends OperationSpec>(spec: S): Pick<S, Extra
   }
   const statuses = new Set<ProblemStatus>([...problems, ...ALWAYS]);
   if (spec.params || spec.querystring || spec.body) statuses.add(400);
+  if (spec.body) {
+    statuses.add(413);
+    statuses.add(415);
+  }
   if (scope) {
     statuses.add(401);
     statuses.add(403);
   }
-  for (const status of [...statuses].sort()) {
+  for (const status of [...statuses].sort((a, b) => a - b)) {
     response[status] = { description: PROBLEMS[status], content: { 'application/problem+json': { schema: problemSchema } } };
   }
   const text = [scope ? scopeLine(scope) : undefined, description].filter(Boolean).join(' ');
@@ -117,13 +121,37 @@ const API_VERSION_HEADER = {
 };
 
 /**
+ * `X | null` as zod writes it (`anyOf: [X, {type: 'null'}]`) becomes `type: [X's type, 'null']` with
+ * X's keywords (OpenAPI 3.1 is JSON Schema 2020-12, so both mean the same): tools and the NL API
+ * linter then see a nullable date's `format: date` on the property itself. Branches with `enum` or
+ * `const` stay as they are (null would fall outside them).
+ */
+const flattenNullable = (node: unknown): unknown => {
+  if (Array.isArray(node)) return node.map(flattenNullable);
+  if (typeof node !== 'object' || node === null) return node;
+  const entries = Object.entries(node).map(([k, v]) => [k, flattenNullable(v)] as const);
+  const out: Record<string, unknown> = Object.fromEntries(entries);
+  const anyOf = out.anyOf;
+  if (Array.isArray(anyOf) && anyOf.length === 2) {
+    const isNull = (b: unknown) => typeof b === 'object' && b !== null && (b as { type?: unknown }).type === 'null' && Object.keys(b).length === 1;
+    const other = anyOf.find((b) => !isNull(b)) as Record<string, unknown> | undefined;
+    if (other && anyOf.some(isNull) && typeof other.type === 'string' && !('enum' in other) && !('const' in other)) {
+      const { anyOf: _dropped, ...wrapper } = out;
+      return { ...other, ...wrapper, type: [other.type, 'null'] };
+    }
+  }
+  return out;
+};
+
+/**
  * The per-route transform of @fastify/swagger: routes outside /api/v1 (portal, editor, /healthz)
  * are not part of the API and stay out of its document; API routes are converted from zod, keeping
  * the response headers the zod transform leaves out, plus `API-Version` on every response.
  */
 const transform: typeof jsonSchemaTransform = (input) => {
   if (!input.url.startsWith(`${API_BASE}/`)) return { schema: { hide: true }, url: input.url };
-  const result = jsonSchemaTransform(input);
+  const converted0 = jsonSchemaTransform(input);
+  const result = { ...converted0, schema: flattenNullable(converted0.schema) as typeof converted0.schema };
   const declared = (input.schema?.response ?? {}) as Record<string, { headers?: Record<string, HeaderSpec> }>;
   const converted = (result.schema as { response?: Record<string, Record<string, unknown>> }).response ?? {};
   for (const [status, entry] of Object.entries(converted)) {

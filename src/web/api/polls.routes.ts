@@ -18,7 +18,8 @@ import {
   type VoiceDeps,
 } from '../../modules/polls';
 import type { WebContext } from '../context';
-import { problemSchema } from './schemas';
+import { operation } from './openapi';
+import { idParam } from './schemas';
 
 // --- shared by the citizen-voice routes (polls and reactions) ----------------------------------
 
@@ -81,7 +82,7 @@ export const loggingRejections = async <T>(request: FastifyRequest, kind: string
   }
 };
 
-export const idParam = z.object({ id: z.uuid() });
+export { idParam } from './schemas';
 export const NO_STORE = 'no-store';
 
 // --- poll -----------------------------------------------------------------------------------
@@ -152,12 +153,11 @@ export const pollRoutes =
   async (app) => {
     const deps = voiceDepsOf(app, ctx);
     await registerVoiceRateLimit(app, deps);
-    const errors = { 400: problemSchema, 404: problemSchema };
 
     app.get(
       '/changes/:id/poll',
       {
-        schema: { summary: 'The poll of a published change, with a fresh one-time token', tags: ['polls'], params: idParam, response: { 200: pollSchema, ...errors } },
+        schema: operation({ operationId: 'getPoll', summary: 'The poll of a published change, with a fresh one-time token', tags: ['polls'], params: idParam, responses: { 200: pollSchema }, problems: [404, 429] }),
         config: { rateLimit: { max: 120, timeWindow: 60_000 } },
       },
       async (request, reply) => {
@@ -171,14 +171,16 @@ export const pollRoutes =
     app.post(
       '/changes/:id/poll',
       {
-        schema: {
+        schema: operation({
+          operationId: 'answerPoll',
           summary: 'Answer the poll of a published change',
           description: 'One submission per token. 409 when the token was used, 422 for invalid answers or an invalid, expired or too quickly sent token, 429 when this address sent too many.',
           tags: ['polls'],
           params: idParam,
           body: submissionBody,
-          response: { 201: z.object({ changeId: z.string(), message: z.string() }), 409: problemSchema, 422: problemSchema, 429: problemSchema, ...errors },
-        },
+          responses: { 201: z.object({ changeId: z.string(), message: z.string() }) },
+          problems: [404, 409, 422, 429],
+        }),
         config: { rateLimit: { max: 30, timeWindow: 60_000 } },
       },
       async (request, reply) => {
@@ -191,14 +193,16 @@ export const pollRoutes =
     app.get(
       '/changes/:id/perception',
       {
-        schema: {
+        schema: operation({
+          operationId: 'getPerception',
           summary: 'Understanding, expectation, experience and perceived success of a published change, per group',
           description: `Groups with fewer than the minimum number of answers (default 10) are merged into "overig" and never shown apart; see docs/citizen-voice.md.`,
           tags: ['polls'],
           params: idParam,
           querystring: z.object({ lang: z.enum(['nl', 'en']).default('nl') }),
-          response: { 200: perceptionSchema, ...errors },
-        },
+          responses: { 200: perceptionSchema },
+          problems: [404],
+        }),
       },
       async (request) => {
         const change = await getChange(deps, request.params.id);

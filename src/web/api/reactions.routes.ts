@@ -24,7 +24,8 @@ import {
 import type { WebContext } from '../context';
 import { requireScope, tokenActorOf } from './auth';
 import { clientOf, idParam, loggingRejections, NO_STORE, registerVoiceRateLimit, voiceDepsOf } from './polls.routes';
-import { pageOf, problemSchema } from './schemas';
+import { operation } from './openapi';
+import { pageOf } from './schemas';
 
 const segmentSchema = z.object({ kind: z.enum(['text', 'link']), text: z.string(), href: z.string().nullable().optional() });
 
@@ -93,17 +94,16 @@ export const reactionRoutes =
   async (app) => {
     const deps = voiceDepsOf(app, ctx);
     await registerVoiceRateLimit(app, deps);
-    const errors = { 400: problemSchema, 404: problemSchema };
-    const authErrors = { 401: problemSchema, 403: problemSchema, ...errors };
 
     app.get(
       '/changes/:id/reactions/form',
       {
-        schema: {
+        schema: operation({
+          operationId: 'getReactionForm',
           summary: 'What a reaction form needs: a signed token, roles, report reasons, limits',
           tags: ['reactions'],
           params: idParam,
-          response: {
+          responses: {
             200: z.object({
               changeId: z.string(),
               token: z.string(),
@@ -115,9 +115,9 @@ export const reactionRoutes =
               roles: z.array(z.object({ value: z.string(), label: z.string(), labelEn: z.string() })),
               reportReasons: z.array(z.object({ value: z.string(), label: z.string(), labelEn: z.string() })),
             }),
-            ...errors,
           },
-        },
+          problems: [404, 429],
+        }),
         config: { rateLimit: { max: 120, timeWindow: 60_000 } },
       },
       async (request, reply) => {
@@ -130,14 +130,16 @@ export const reactionRoutes =
     app.post(
       '/changes/:id/reactions',
       {
-        schema: {
+        schema: operation({
+          operationId: 'postReaction',
           summary: 'React to a published change (or reply to a reaction)',
           description: 'Stored as pending until a moderator publishes it (unless the organization uses post-moderation). 409 for a duplicate text, 422 for invalid input or form token, 429 when this address sent too many.',
           tags: ['reactions'],
           params: idParam,
           body: looseBody({ token: 'The token of GET …/reactions/form', displayName: 'Up to 60 characters', role: 'inwoner | ondernemer | medewerker | extern | anders', text: 'Plain text, up to 2,000 characters', parentId: 'The reaction this replies to' }),
-          response: { 201: z.object({ id: z.string(), status: z.string(), message: z.string() }), 409: problemSchema, 422: problemSchema, 429: problemSchema, ...errors },
-        },
+          responses: { 201: z.object({ id: z.string(), status: z.string(), message: z.string() }) },
+          problems: [404, 409, 422, 429],
+        }),
         config: { rateLimit: { max: 10, timeWindow: 60_000 } },
       },
       async (request, reply) => {
@@ -150,13 +152,15 @@ export const reactionRoutes =
     app.get(
       '/changes/:id/reactions',
       {
-        schema: {
+        schema: operation({
+          operationId: 'listReactions',
           summary: 'The published reactions of a published change, threaded, oldest first',
           tags: ['reactions'],
           params: idParam,
           querystring: z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1), size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20) }),
-          response: { 200: pageOf(threadSchema), ...errors },
-        },
+          responses: { 200: pageOf(threadSchema) },
+          problems: [404],
+        }),
       },
       async (request) => {
         const page = await listReactions(deps, request.params.id, request.query);
@@ -167,14 +171,16 @@ export const reactionRoutes =
     app.post(
       '/reactions/:id/reports',
       {
-        schema: {
+        schema: operation({
+          operationId: 'reportReaction',
           summary: 'Report a published reaction (spam, offensive, off_topic)',
           description: 'Each reader counts once per reaction; after enough distinct reports the reaction is hidden until a moderator decides.',
           tags: ['reactions'],
           params: idParam,
           body: looseBody({ reason: 'spam | offensive | off_topic' }),
-          response: { 202: z.object({ message: z.string() }), 422: problemSchema, 429: problemSchema, ...errors },
-        },
+          responses: { 202: z.object({ message: z.string() }) },
+          problems: [404, 422, 429],
+        }),
         config: { rateLimit: { max: 30, timeWindow: 60_000 } },
       },
       async (request, reply) => {
@@ -187,17 +193,18 @@ export const reactionRoutes =
     app.get(
       '/organizations/:slug/moderation/reactions',
       {
-        schema: {
+        schema: operation({
+          operationId: 'listModerationQueue',
           summary: 'The moderation queue: pending, reported and unreviewed reactions, oldest first',
-          description: 'Needs `Authorization: Bearer hld_…` with the `reactions:moderate` scope of this organization.',
           tags: ['reactions'],
+          scope: 'reactions:moderate',
           params: z.object({ slug: z.string().min(1).max(80) }),
           querystring: z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1), size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20) }),
-          response: {
+          responses: {
             200: pageOf(moderatedReactionSchema).extend({ counts: z.object({ total: z.number().int(), pending: z.number().int(), reported: z.number().int(), unreviewed: z.number().int() }) }),
-            ...authErrors,
           },
-        },
+          problems: [404],
+        }),
         preHandler: requireScope(ctx.deps, 'reactions:moderate'),
       },
       async (request, reply) => {
@@ -212,14 +219,16 @@ export const reactionRoutes =
     app.post(
       '/reactions/:id/moderation',
       {
-        schema: {
+        schema: operation({
+          operationId: 'moderateReaction',
           summary: 'Publish or reject (with reason) a reaction',
-          description: 'Needs `Authorization: Bearer hld_…` with the `reactions:moderate` scope of the reaction\'s organization.',
           tags: ['reactions'],
+          scope: 'reactions:moderate',
           params: idParam,
           body: looseBody({ decision: 'publish | reject', reason: 'Required when rejecting' }),
-          response: { 200: moderatedReactionSchema, 422: problemSchema, ...authErrors },
-        },
+          responses: { 200: moderatedReactionSchema },
+          problems: [404, 409, 422],
+        }),
         preHandler: requireScope(ctx.deps, 'reactions:moderate'),
       },
       async (request) => {
@@ -232,14 +241,16 @@ export const reactionRoutes =
     app.post(
       '/changes/:id/reactions/official',
       {
-        schema: {
+        schema: operation({
+          operationId: 'postOfficialAnswer',
           summary: 'An official answer of the organization, published at once',
-          description: 'Needs `Authorization: Bearer hld_…` with the `texts:write` scope of the change\'s organization.',
-          tags: ['reactions'],
+          tags: ['reactions', 'write'],
+          scope: 'texts:write',
           params: idParam,
           body: looseBody({ text: 'Plain text, up to 2,000 characters', parentId: 'The reaction this answers', displayName: 'Defaults to the name of the token owner' }),
-          response: { 201: moderatedReactionSchema, 422: problemSchema, ...authErrors },
-        },
+          responses: { 201: moderatedReactionSchema },
+          problems: [404, 409, 422],
+        }),
         preHandler: requireScope(ctx.deps, 'texts:write'),
       },
       async (request, reply) => {

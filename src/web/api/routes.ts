@@ -9,10 +9,8 @@ import { getGoal, listGoalVersions } from '../../modules/goals';
 import { getOrganization, listOrganizations } from '../../modules/organizations';
 import type { WebContext } from '../context';
 import { presentChain, presentChangeSummary, presentExpectationRegister, presentGoalVersion, presentOrganization } from './presenters';
-import { changeDetailSchema, changeSummarySchema, expectationRegisterSchema, goalVersionSchema, legitimacySchema, organizationSchema, pageOf, problemSchema } from './schemas';
-
-const idParam = z.object({ id: z.uuid() });
-const errors = { 400: problemSchema, 404: problemSchema };
+import { operation } from './openapi';
+import { changeDetailSchema, changeSummarySchema, expectationRegisterSchema, goalVersionSchema, idParam, legitimacySchema, organizationSchema, pageOf } from './schemas';
 
 /**
  * Read API v1. Without authentication it shows only what the portal shows: published changes.
@@ -32,14 +30,15 @@ export const apiRoutes =
 
     app.get(
       '/organizations',
-      { schema: { summary: 'Organizations hosted here', tags: ['organizations'], response: { 200: z.object({ items: z.array(organizationSchema) }) } } },
+      { schema: operation({ operationId: 'listOrganizations', summary: 'Organizations hosted here', tags: ['organizations'], responses: { 200: z.object({ items: z.array(organizationSchema) }) } }) },
       async () => ({ items: (await listOrganizations(deps)).map((o) => presentOrganization(o, baseUrl)) }),
     );
 
     app.get(
       '/changes',
       {
-        schema: {
+        schema: operation({
+          operationId: 'listChanges',
           summary: "A page of an organization's published changes",
           tags: ['changes'],
           querystring: z.object({
@@ -49,8 +48,9 @@ export const apiRoutes =
             status: z.enum(CHANGE_STATUSES).optional(),
             theme: z.string().max(60).optional(),
           }),
-          response: { 200: pageOf(changeSummarySchema), ...errors },
-        },
+          responses: { 200: pageOf(changeSummarySchema) },
+          problems: [404],
+        }),
       },
       async (request) => {
         const { organization: slug, page, size, status, theme } = request.query;
@@ -63,13 +63,15 @@ export const apiRoutes =
     app.get(
       '/changes/:id',
       {
-        schema: {
+        schema: operation({
+          operationId: 'getChange',
           summary: 'The whole legitimacy chain of a change',
           description: 'Goals with current version, anchors and latest measurement; measures with contributions; decisions; groups and impacts.',
           tags: ['changes'],
           params: idParam,
-          response: { 200: changeDetailSchema, ...errors },
-        },
+          responses: { 200: changeDetailSchema },
+          problems: [404],
+        }),
       },
       async (request) => {
         const change = await publishedChange(request.params.id);
@@ -81,7 +83,7 @@ export const apiRoutes =
     app.get(
       '/changes/:id/legitimacy',
       {
-        schema: { summary: 'The legitimacy check of a change', tags: ['changes'], params: idParam, response: { 200: legitimacySchema, ...errors } },
+        schema: operation({ operationId: 'getChangeLegitimacy', summary: 'The legitimacy check of a change', tags: ['changes'], params: idParam, responses: { 200: legitimacySchema }, problems: [404] }),
       },
       async (request) => {
         const change = await publishedChange(request.params.id);
@@ -92,14 +94,16 @@ export const apiRoutes =
     app.get(
       '/changes/:id/expectations',
       {
-        schema: {
+        schema: operation({
+          operationId: 'getChangeExpectations',
           summary: 'The expectation register of a change',
           description:
             'Statements by politicians and the media; expectations of groups or the public with their status (supported, partly, unfounded, contradicted), the goals and decisions behind or against them, and our response; conflicts between groups with their weighing and settling decision.',
           tags: ['changes'],
           params: idParam,
-          response: { 200: expectationRegisterSchema, ...errors },
-        },
+          responses: { 200: expectationRegisterSchema },
+          problems: [404],
+        }),
       },
       async (request) => {
         const change = await publishedChange(request.params.id);
@@ -110,12 +114,14 @@ export const apiRoutes =
     app.get(
       '/goals/:id/versions',
       {
-        schema: {
+        schema: operation({
+          operationId: 'listGoalVersions',
           summary: 'Every version of a goal, oldest first',
           tags: ['goals'],
           params: idParam,
-          response: { 200: z.object({ goalId: z.string(), items: z.array(goalVersionSchema) }), ...errors },
-        },
+          responses: { 200: z.object({ goalId: z.string(), items: z.array(goalVersionSchema) }) },
+          problems: [404],
+        }),
       },
       async (request) => {
         const goal = await getGoal(deps, request.params.id);

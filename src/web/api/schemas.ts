@@ -1,20 +1,25 @@
 import { z } from 'zod';
+import type { ErrorCode } from '../../core';
+import { ERROR_TABLE } from '../errors';
 
 /**
  * The public JSON shapes of API v1. Presenters build them; these schemas serialize responses and
  * describe them in the OpenAPI document, so the documentation cannot drift from what is sent.
  */
-const date = z.string().describe('Calendar date, YYYY-MM-DD');
+const date = z.string().meta({ format: 'date', description: 'Calendar date, YYYY-MM-DD' });
 const timestamp = z.string().describe('ISO 8601 timestamp');
+
+/** The path parameter of every operation on one entity. */
+export const idParam = z.object({ id: z.uuid() });
 
 export const problemSchema = z
   .object({
-    type: z.string(),
-    title: z.string(),
+    type: z.string().describe('urn:helder:problem:{code}'),
+    title: z.string().describe('In the language of Content-Language (Accept-Language: nl by default, or en)'),
     status: z.number().int(),
-    code: z.enum(['not_found', 'forbidden', 'unauthorized', 'conflict', 'invalid_state', 'validation_failed', 'rate_limited', 'internal']),
+    code: z.enum(Object.keys(ERROR_TABLE) as [ErrorCode, ...ErrorCode[]]).describe('Stable: branch on it, not on the texts'),
     detail: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })),
+    issues: z.array(z.object({ path: z.string().describe('The field, dotted (e.g. `goals.2.unit`)'), message: z.string() })).describe('One per invalid field; empty for other problems'),
   })
   .describe('RFC 9457 problem document with a stable `code`');
 

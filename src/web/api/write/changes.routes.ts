@@ -22,9 +22,10 @@ import {
 } from '../../../modules/changes';
 import { getOrganization } from '../../../modules/organizations';
 import type { WebContext } from '../../context';
+import { operation } from '../openapi';
 import { tokenActorOf } from '../auth';
 import { milestoneSchema, presentChange, presentMilestone, presentPublication, publicationSchema, writtenChangeSchema } from './presenters';
-import { assertOwned, bodyOf, editBodyOf, idParam, needs, slugParam, tokenWith, writeErrors } from './shared';
+import { assertOwned, bodyOf, editBodyOf, idParam, slugParam, tokenWith } from './shared';
 
 const statusBody = z.object({ status: z.enum(CHANGE_STATUSES) });
 const publicationBody = z.object({ step: z.enum(PUBLICATION_STEPS, { message: 'choose request_review, publish or return_to_draft' }).describe('The step to take') });
@@ -45,14 +46,17 @@ export const changeWriteRoutes =
       '/organizations/:slug/changes',
       {
         ...write,
-        schema: {
+        schema: operation({
+          operationId: 'createChange',
           summary: 'Create a change (a draft, unless a status is given)',
-          description: `${needs('chain:write')} The slug is derived from the title when absent; a slug in use is 409.`,
+          scope: 'chain:write',
+          description: `The slug is derived from the title when absent; a slug in use is 409.`,
           tags: ['changes', 'write'],
           params: slugParam,
           body: createChangeSchema,
-          response: { 201: writtenChangeSchema, ...writeErrors },
-        },
+          responses: { 201: writtenChangeSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request, reply) => {
         const organization = await getOrganization(deps, request.params.slug);
@@ -66,14 +70,16 @@ export const changeWriteRoutes =
       '/changes/:id',
       {
         ...write,
-        schema: {
+        schema: operation({
+          operationId: 'updateChange',
           summary: 'Edit the texts of a change: only the fields given change',
-          description: needs('chain:write'),
+          scope: 'chain:write',
           tags: ['changes', 'write'],
           params: idParam,
           body: updateChangeSchema,
-          response: { 200: writtenChangeSchema, ...writeErrors },
-        },
+          responses: { 200: writtenChangeSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request) => {
         const change = await ownedChange(request, request.params.id);
@@ -85,14 +91,17 @@ export const changeWriteRoutes =
       '/changes/:id/status',
       {
         ...write,
-        schema: {
+        schema: operation({
+          operationId: 'setChangeStatus',
           summary: 'Move a change along its lifecycle (draft → proposed → decided → in_progress → completed | stopped)',
-          description: `${needs('chain:write')} A transition the lifecycle does not allow is 409 \`invalid_state\`; the status it already has changes nothing.`,
+          scope: 'chain:write',
+          description: `A transition the lifecycle does not allow is 409 \`invalid_state\`; the status it already has changes nothing.`,
           tags: ['changes', 'write'],
           params: idParam,
           body: statusBody,
-          response: { 200: writtenChangeSchema, ...writeErrors },
-        },
+          responses: { 200: writtenChangeSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request) => {
         const change = await ownedChange(request, request.params.id);
@@ -108,13 +117,15 @@ export const changeWriteRoutes =
       '/changes/:id/publication',
       {
         ...tokenWith(deps, 'read'),
-        schema: {
+        schema: operation({
+          operationId: 'getChangePublication',
           summary: 'Where a change stands in the publication workflow (draft, ready for review, published), with who and when',
-          description: needs('read'),
-          tags: ['changes', 'write'],
+          scope: 'read',
+          tags: ['changes'],
           params: idParam,
-          response: { 200: publicationSchema, ...writeErrors },
-        },
+          responses: { 200: publicationSchema },
+          problems: [404],
+        }),
       },
       async (request) => presentPublication(await getPublication(deps, (await ownedChange(request, request.params.id)).id)),
     );
@@ -123,14 +134,17 @@ export const changeWriteRoutes =
       '/changes/:id/publication',
       {
         ...publication,
-        schema: {
+        schema: operation({
+          operationId: 'takePublicationStep',
           summary: 'Take a step of the publication workflow: ask for review, publish, or back to draft (send back or withdraw)',
-          description: `${needs('publication:write')} Editors and admins ask for review (\`request_review\`, from draft); communicators and admins publish (\`publish\`, only a change that is ready for review, and never the one who asked for that review: 403 with \`details.reason = "four_eyes"\`); \`return_to_draft\` sends a change under review back (editors, communicators, admins) or withdraws a published one (communicators, admins). A step the change's state does not allow is 409 \`invalid_state\`. See docs/api-write.md.`,
+          scope: 'publication:write',
+          description: `Editors and admins ask for review (\`request_review\`, from draft); communicators and admins publish (\`publish\`, only a change that is ready for review, and never the one who asked for that review: 403 with \`details.reason = "four_eyes"\`); \`return_to_draft\` sends a change under review back (editors, communicators, admins) or withdraws a published one (communicators, admins). A step the change's state does not allow is 409 \`invalid_state\`. See docs/api-write.md.`,
           tags: ['changes', 'write'],
           params: idParam,
           body: publicationBody,
-          response: { 200: publicationSchema, ...writeErrors },
-        },
+          responses: { 200: publicationSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request) => {
         const change = await ownedChange(request, request.params.id);
@@ -143,14 +157,16 @@ export const changeWriteRoutes =
       '/changes/:id/milestones',
       {
         ...write,
-        schema: {
+        schema: operation({
+          operationId: 'addMilestone',
           summary: "Add a milestone to a change's timeline",
-          description: needs('chain:write'),
+          scope: 'chain:write',
           tags: ['changes', 'write'],
           params: idParam,
           body: milestoneInput,
-          response: { 201: milestoneSchema, ...writeErrors },
-        },
+          responses: { 201: milestoneSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request, reply) => {
         const change = await ownedChange(request, request.params.id);
@@ -162,14 +178,16 @@ export const changeWriteRoutes =
       '/changes/:id/milestones/:milestoneId',
       {
         ...write,
-        schema: {
+        schema: operation({
+          operationId: 'updateMilestone',
           summary: 'Edit a milestone (e.g. mark it done): only the fields given change',
-          description: needs('chain:write'),
+          scope: 'chain:write',
           tags: ['changes', 'write'],
           params: idParam.extend({ milestoneId: z.uuid() }),
           body: editBodyOf(milestoneInput),
-          response: { 200: milestoneSchema, ...writeErrors },
-        },
+          responses: { 200: milestoneSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request) => {
         const change = await ownedChange(request, request.params.id);

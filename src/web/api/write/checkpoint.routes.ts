@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { latestCheckpoint } from '../../../modules/exports';
 import type { WebContext } from '../../context';
 import { NO_STORE } from '../polls.routes';
-import { problemSchema } from '../schemas';
+import { operation } from '../openapi';
 import { slugParam } from './shared';
 
 const checkpointSchema = z.object({
@@ -26,12 +26,14 @@ export const checkpointRoutes =
     app.get(
       '/organizations/:slug/checkpoint',
       {
-        schema: {
+        schema: operation({
+          operationId: 'getAuditCheckpoint',
           summary: "The latest checkpoint of the organization's audit chain (sequence number, hash, time)",
           tags: ['organizations'],
           params: slugParam,
-          response: { 200: checkpointSchema, 400: problemSchema, 404: problemSchema },
-        },
+          responses: { 200: checkpointSchema },
+          problems: [404],
+        }),
       },
       async (request, reply) => {
         reply.header('cache-control', NO_STORE);

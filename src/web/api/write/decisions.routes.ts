@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { decisionSchema as decisionInput, getDecision, recordDecision, updatePendingDecision, type Decision, type DecisionInput } from '../../../modules/decisions';
 import { getOrganization } from '../../../modules/organizations';
 import type { WebContext } from '../../context';
+import { operation } from '../openapi';
 import { tokenActorOf } from '../auth';
 import { presentDecision } from '../presenters';
 import { decisionSchema } from '../schemas';
-import { assertOwned, bodyOf, idParam, needs, slugParam, tokenWith, writeErrors } from './shared';
+import { assertOwned, bodyOf, idParam, slugParam, tokenWith } from './shared';
 
 export const writtenDecisionSchema = decisionSchema.extend({ organizationId: z.string(), changeId: z.string().nullable(), createdAt: z.string() });
 export const presentWrittenDecision = (d: Decision): z.infer<typeof writtenDecisionSchema> => ({
@@ -31,14 +32,17 @@ export const decisionWriteRoutes =
       '/organizations/:slug/decisions',
       {
         ...write,
-        schema: {
+        schema: operation({
+          operationId: 'recordDecision',
           summary: 'Record a decision, or a correction of one (`correctsId`)',
-          description: `${needs('chain:write')} Votes per party must add up to the totals; follow-ups only on a motie or toezegging (422). Correcting a decision that was already corrected is 409.`,
+          scope: 'chain:write',
+          description: `Votes per party must add up to the totals; follow-ups only on a motie or toezegging (422). Correcting a decision that was already corrected is 409.`,
           tags: ['decisions', 'write'],
           params: slugParam,
           body: decisionInput,
-          response: { 201: writtenDecisionSchema, ...writeErrors },
-        },
+          responses: { 201: writtenDecisionSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request, reply) => {
         const organization = await getOrganization(deps, request.params.slug);
@@ -52,14 +56,17 @@ export const decisionWriteRoutes =
       '/decisions/:id',
       {
         ...write,
-        schema: {
+        schema: operation({
+          operationId: 'replaceDecision',
           summary: 'Replace a pending decision (e.g. set the outcome after the vote)',
-          description: `${needs('chain:write')} Once the outcome is set, or a newer record corrects it, this is 409 \`invalid_state\`: record a correction instead.`,
+          scope: 'chain:write',
+          description: `Once the outcome is set, or a newer record corrects it, this is 409 \`invalid_state\`: record a correction instead.`,
           tags: ['decisions', 'write'],
           params: idParam,
           body: decisionInput,
-          response: { 200: writtenDecisionSchema, ...writeErrors },
-        },
+          responses: { 200: writtenDecisionSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request) => {
         const decision = await getDecision(deps, request.params.id);

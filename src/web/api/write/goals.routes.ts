@@ -4,9 +4,10 @@ import { parseInput } from '../../../core';
 import { getChange } from '../../../modules/changes';
 import { anchorGoal, createGoal, getGoal, goalContentSchema, reviseGoal, type GoalContentInput } from '../../../modules/goals';
 import type { WebContext } from '../../context';
+import { operation } from '../openapi';
 import { tokenActorOf } from '../auth';
 import { anchorSchema, presentAnchor, presentGoal, writtenGoalSchema } from './presenters';
-import { assertOwned, bodyOf, editBodyOf, idParam, needs, tokenWith, writeErrors } from './shared';
+import { assertOwned, bodyOf, editBodyOf, idParam, tokenWith } from './shared';
 
 const anchorBody = z.object({
   decisionId: z.uuid(),
@@ -29,14 +30,17 @@ export const goalWriteRoutes =
       '/changes/:id/goals',
       {
         ...write,
-        schema: {
+        schema: operation({
+          operationId: 'createGoal',
           summary: 'Add a goal to a change (version 1)',
-          description: `${needs('chain:write')} A goal needs a unit; a target on the wrong side of the baseline, or a deadline before the baseline date, is 422.`,
+          scope: 'chain:write',
+          description: `A goal needs a unit; a target on the wrong side of the baseline, or a deadline before the baseline date, is 422.`,
           tags: ['goals', 'write'],
           params: idParam,
           body: goalContentSchema,
-          response: { 201: writtenGoalSchema, ...writeErrors },
-        },
+          responses: { 201: writtenGoalSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request, reply) => {
         const change = await getChange(deps, request.params.id);
@@ -50,14 +54,17 @@ export const goalWriteRoutes =
       '/goals/:id',
       {
         ...write,
-        schema: {
+        schema: operation({
+          operationId: 'updateGoal',
           summary: 'Edit a goal: only the fields given change',
-          description: `${needs('chain:write')} A change to what a council adopts (statement, level, indicator, unit, baseline, target, deadline, direction) makes a new version, and the goal is no longer anchored until a decision adopts it (\`newVersion: true\`). Owner, data source and reporting interval are corrected in place.`,
+          scope: 'chain:write',
+          description: `A change to what a council adopts (statement, level, indicator, unit, baseline, target, deadline, direction) makes a new version, and the goal is no longer anchored until a decision adopts it (\`newVersion: true\`). Owner, data source and reporting interval are corrected in place.`,
           tags: ['goals', 'write'],
           params: idParam,
           body: editBodyOf(goalContentSchema),
-          response: { 200: writtenGoalSchema, ...writeErrors },
-        },
+          responses: { 200: writtenGoalSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request) => {
         const goal = await ownedGoal(request, request.params.id);
@@ -70,14 +77,17 @@ export const goalWriteRoutes =
       '/goals/:id/anchors',
       {
         ...write,
-        schema: {
+        schema: operation({
+          operationId: 'anchorGoal',
           summary: 'Record that a decision adopted a goal version (verankering)',
-          description: `${needs('chain:write')} Only an adopted, uncorrected decision of the same organization anchors (409 \`invalid_state\` otherwise); the same anchor twice is 409 \`conflict\`.`,
+          scope: 'chain:write',
+          description: `Only an adopted, uncorrected decision of the same organization anchors (409 \`invalid_state\` otherwise); the same anchor twice is 409 \`conflict\`.`,
           tags: ['goals', 'write'],
           params: idParam,
           body: anchorBody,
-          response: { 201: anchorSchema, ...writeErrors },
-        },
+          responses: { 201: anchorSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request, reply) => {
         const goal = await ownedGoal(request, request.params.id);

@@ -4,9 +4,10 @@ import { getChange } from '../../../modules/changes';
 import { createGroup, groupSchema as groupInput, impactSchema as impactInput, selectImpacts, setImpact, type GroupInput, type ImpactInput } from '../../../modules/groups';
 import { getOrganization } from '../../../modules/organizations';
 import type { WebContext } from '../../context';
+import { operation } from '../openapi';
 import { tokenActorOf } from '../auth';
 import { groupSchema, impactSchema, presentGroup, presentImpact } from './presenters';
-import { assertOwned, bodyOf, idParam, needs, slugParam, tokenWith, writeErrors } from './shared';
+import { assertOwned, bodyOf, idParam, slugParam, tokenWith } from './shared';
 
 /** Citizen groups and the impact of a change on each (chain:write). */
 export const groupWriteRoutes =
@@ -19,14 +20,17 @@ export const groupWriteRoutes =
       '/organizations/:slug/groups',
       {
         ...write,
-        schema: {
+        schema: operation({
+          operationId: 'createGroup',
           summary: 'Create a citizen group (doelgroep)',
-          description: `${needs('chain:write')} A name in use is 409.`,
+          scope: 'chain:write',
+          description: `A name in use is 409.`,
           tags: ['groups', 'write'],
           params: slugParam,
           body: groupInput,
-          response: { 201: groupSchema, ...writeErrors },
-        },
+          responses: { 201: groupSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request, reply) => {
         const organization = await getOrganization(deps, request.params.slug);
@@ -39,14 +43,17 @@ export const groupWriteRoutes =
       '/changes/:id/impacts/:groupId',
       {
         ...write,
-        schema: {
+        schema: operation({
+          operationId: 'setImpact',
           summary: 'Set what a change means for a group (creates or replaces the impact; idempotent)',
-          description: `${needs('chain:write')} 201 when created, 200 when replaced. A group of another organization is 422.`,
+          scope: 'chain:write',
+          description: `201 when created, 200 when replaced. A group of another organization is 422.`,
           tags: ['groups', 'write'],
           params: idParam.extend({ groupId: z.uuid() }),
           body: impactInput.omit({ groupId: true }),
-          response: { 200: impactSchema, 201: impactSchema, ...writeErrors },
-        },
+          responses: { 200: impactSchema, 201: impactSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request, reply) => {
         const change = await getChange(deps, request.params.id);

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { getChange, isoDateSchema } from '../../../modules/changes';
 import { getGoal, listMeasurementsOfGoal, measurementSchema as measurementInput, recordMeasurement, type MeasurementInput } from '../../../modules/goals';
 import type { WebContext } from '../../context';
+import { operation } from '../openapi';
 import { tokenActorOf } from '../auth';
 import { measurementSchema, presentMeasurement } from './presenters';
-import { assertOwned, bodyOf, needs, tokenWith, writeErrors } from './shared';
+import { assertOwned, bodyOf, tokenWith } from './shared';
 
 /**
  * The measurement endpoint for data systems (issue 5): `PUT /goals/{id}/measurements/{date}` puts
@@ -22,14 +23,17 @@ export const measurementWriteRoutes =
       '/goals/:id/measurements/:date',
       {
         ...tokenWith(deps, 'measurements:write'),
-        schema: {
+        schema: operation({
+          operationId: 'putMeasurement',
           summary: 'Put the value of a goal\'s indicator on a date (idempotent)',
-          description: `${needs('measurements:write')} The date lies on or after the goal's baseline date and not in the future (422). 201 created, 200 replaced or unchanged.`,
+          scope: 'measurements:write',
+          description: `The date lies on or after the goal's baseline date and not in the future (422). 201 created, 200 replaced or unchanged.`,
           tags: ['goals', 'write'],
           params: z.object({ id: z.uuid(), date: isoDateSchema.describe('YYYY-MM-DD') }),
           body: measurementInput.omit({ date: true }),
-          response: { 200: measurementSchema, 201: measurementSchema, ...writeErrors },
-        },
+          responses: { 200: measurementSchema, 201: measurementSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request, reply) => {
         const { id, date } = request.params;

@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getChange } from '../../../modules/changes';
 import { addContribution, contributionSchema as contributionInput, createMeasure, getMeasure, measureSchema, updateMeasure, type ContributionInput, type MeasureInput } from '../../../modules/measures';
 import type { WebContext } from '../../context';
+import { operation } from '../openapi';
 import { tokenActorOf } from '../auth';
 import { contributionSchema, presentContribution, presentMeasure, writtenMeasureSchema } from './presenters';
-import { assertOwned, bodyOf, editBodyOf, idParam, needs, tokenWith, writeErrors } from './shared';
+import { assertOwned, bodyOf, editBodyOf, idParam, tokenWith } from './shared';
 
 /** Measures and their contributions to goals (chain:write). */
 export const measureWriteRoutes =
@@ -22,7 +23,16 @@ export const measureWriteRoutes =
       '/changes/:id/measures',
       {
         ...write,
-        schema: { summary: 'Add a measure to a change', description: needs('chain:write'), tags: ['measures', 'write'], params: idParam, body: measureSchema, response: { 201: writtenMeasureSchema, ...writeErrors } },
+        schema: operation({
+          operationId: 'createMeasure',
+          summary: 'Add a measure to a change',
+          scope: 'chain:write',
+          tags: ['measures', 'write'],
+          params: idParam,
+          body: measureSchema,
+          responses: { 201: writtenMeasureSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request, reply) => {
         const change = await getChange(deps, request.params.id);
@@ -35,14 +45,16 @@ export const measureWriteRoutes =
       '/measures/:id',
       {
         ...write,
-        schema: {
+        schema: operation({
+          operationId: 'updateMeasure',
           summary: 'Edit a measure: only the fields given change (`null` clears one)',
-          description: needs('chain:write'),
+          scope: 'chain:write',
           tags: ['measures', 'write'],
           params: idParam,
           body: editBodyOf(measureSchema),
-          response: { 200: writtenMeasureSchema, ...writeErrors },
-        },
+          responses: { 200: writtenMeasureSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request) => {
         const measure = await ownedMeasure(request, request.params.id);
@@ -54,14 +66,17 @@ export const measureWriteRoutes =
       '/measures/:id/contributions',
       {
         ...write,
-        schema: {
+        schema: operation({
+          operationId: 'addContribution',
           summary: 'Say how a measure contributes to a goal of its own change',
-          description: `${needs('chain:write')} A goal of another change is 422; the same pair twice is 409.`,
+          scope: 'chain:write',
+          description: `A goal of another change is 422; the same pair twice is 409.`,
           tags: ['measures', 'write'],
           params: idParam,
           body: contributionInput,
-          response: { 201: contributionSchema, ...writeErrors },
-        },
+          responses: { 201: contributionSchema },
+          problems: [404, 409, 422],
+        }),
       },
       async (request, reply) => {
         const measure = await ownedMeasure(request, request.params.id);

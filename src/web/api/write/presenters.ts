@@ -10,7 +10,7 @@ import { goalVersionSchema } from '../schemas';
  * What a write answers: the entity as stored, in the same field names as the module's input
  * schema, so a client can send back what it read. Built field by field (STYLE.md: never a row).
  */
-const date = z.string().describe('Calendar date, YYYY-MM-DD');
+const date = z.string().meta({ format: 'date', description: 'Calendar date, YYYY-MM-DD' });
 const timestamp = z.string().describe('ISO 8601 timestamp');
 
 export const writtenChangeSchema = z.object({

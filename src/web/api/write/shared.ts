@@ -6,7 +6,7 @@ import type { TokenScope } from '../../../modules/users';
 import type { Deps } from '../../../storage';
 import { validatorCompiler } from '../../http/validation';
 import { requireScope } from '../auth';
-import { problemSchema } from '../schemas';
+import { idParam as entityIdParam } from '../schemas';
 
 /**
  * The body of a write is described in OpenAPI with the module's own zod schema, but parsed by the
@@ -40,14 +40,8 @@ export const assertOwned = (request: FastifyRequest, organizationId: string, ent
 /** The raw body, for the service to parse (see `serviceParsesBody`). */
 export const bodyOf = <T>(request: FastifyRequest): T => (request.body ?? {}) as T;
 
-export const writeErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
-
 export const slugParam = zod.object({ slug: zod.string().min(1).max(80).describe('Organization slug or id') });
-export const idParam = zod.object({ id: zod.uuid() });
-
-/** A line for the OpenAPI description of each write: which scope it needs. */
-export const needs = (scope: TokenScope): string =>
-  `Needs \`Authorization: Bearer hld_…\` with the \`${scope}\` scope of the entity's organization; another organization's ids answer 404.`;
+export const idParam = entityIdParam;
 
 /**
  * The body of an edit, for the OpenAPI document: every field of the module's schema optional and

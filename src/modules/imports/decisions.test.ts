@@ -4,7 +4,7 @@ import { anOrganization, snapshotStore, testActor, testDeps } from '../organizat
 import { verifyChain, type Deps } from '../../storage';
 import { DIALECTS, openTestDatabase } from '../../storage/testing';
 import { commitDecisionImport, previewDecisionImport } from './index';
-import { ORI_POPOLO_FIXTURE } from './popolo.fixture';
+import { ORI_IBABS_FIXTURE, ORI_POPOLO_FIXTURE } from './popolo.fixture';
 
 for (const dialect of DIALECTS) {
   describe(`Popolo decisions import on ${dialect}`, () => {
@@ -43,6 +43,20 @@ for (const dialect of DIALECTS) {
       const before = await snapshotStore(deps.db);
       expect((await commitDecisionImport(deps, testActor, organization.id, ORI_POPOLO_FIXTURE)).written).toBe(0);
       expect((await snapshotStore(deps.db)).get('decisions')).toEqual(before.get('decisions'));
+    });
+
+    it('imports Open Raadsinformatie as harvested from iBabs: every motion, with its outcome, votes and no "-" summaries', async () => {
+      const organization = await anOrganization(deps);
+      const result = await commitDecisionImport(deps, testActor, organization.id, ORI_IBABS_FIXTURE);
+      expect(result.written).toBe(5);
+      const decisions = await listDecisionsOfOrganization(deps, organization.id);
+      const by = (reference: string) => decisions.find((d) => d.reference === reference)!;
+      expect(by('2026014')).toMatchObject({ kind: 'motie', outcome: 'adopted', summary: '', votes: { for: 18, against: 9, abstain: 0 } });
+      expect(by('A2026-003')).toMatchObject({ kind: 'amendement', outcome: 'rejected', votes: { for: 11, against: 16, abstain: 0 } });
+      expect(by('2026019')).toMatchObject({ outcome: 'pending', summary: '' });
+      expect(by('2026021')).toMatchObject({ kind: 'raadsbesluit', outcome: 'adopted' });
+      expect(by('2026022')).toMatchObject({ outcome: 'withdrawn' });
+      expect((await previewDecisionImport(deps, organization.id, ORI_IBABS_FIXTURE)).counts).toEqual({ new: 0, present: 5, invalid: 0 });
     });
 
     it('refuses a document with one bad motion and writes nothing, naming the JSON path', async () => {

@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../../core';
 import type { PartyVote, VoteCounts } from '../decisions';
+import { codeOf } from './popolo-results';
 
 /**
  * Vote options, Popolo code list (popoloproject.com/specs/vote.html: yes, no, abstain, absent,
@@ -23,16 +24,41 @@ const OPTIONS: Record<string, keyof VoteCounts | null> = {
   'niet gestemd': null,
   paired: null,
   excused: null,
+  // Open Raadsinformatie's vote options (opengov#VoteOptionYes, …), reduced by codeOf.
+  voteoptionyes: 'for',
+  voteoptionno: 'against',
+  voteoptionabstain: 'abstain',
+  voteoptionabsent: null,
+  voteoptionnotvoting: null,
+  voteoptionpaired: null,
 };
 
 export type Json = Record<string, unknown>;
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+/**
+ * A text field's value, or undefined when there is none. Council systems (iBabs, via Open
+ * Raadsinformatie) write "-" in a field they have nothing for: that is no text either.
+ */
+export const text = (v: unknown): string | undefined => {
+  const value = typeof v === 'string' ? v.trim() : '';
+  return value && !/^[-–—]+$/.test(value) ? value : undefined;
+};
+/** An id or identifier: text, or a whole number (Open Raadsinformatie's ids are numbers). */
+export const idOf = (v: unknown): string | undefined => text(v) ?? (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : undefined);
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** The name of a Popolo organization given inline (`group: { name }`) or by id (`group_id`). */
-export const nameOf = (inline: unknown, id: unknown, organizations: Map<string, string>): string | undefined =>
-  (isObject(inline) ? text(inline.name) : text(inline)) ?? (text(id) ? (organizations.get(text(id)!) ?? text(id)) : undefined);
+/**
+ * The name of a Popolo organization given inline (`group: { name }`), by a reference in the same
+ * field (`group: 35201`, Open Raadsinformatie's relations) or by id (`group_id`), looked up in the
+ * document's `organizations`. A text that is no known id is taken as the name itself.
+ */
+export const nameOf = (inline: unknown, id: unknown, organizations: Map<string, string>): string | undefined => {
+  const byRef = (ref: unknown) => {
+    const key = idOf(ref);
+    return key === undefined ? undefined : (organizations.get(key) ?? text(ref));
+  };
+  return (isObject(inline) ? (text(inline.name) ?? byRef(inline.id)) : byRef(inline)) ?? byRef(id);
+};
 
 const zero = (): VoteCounts => ({ for: 0, against: 0, abstain: 0 });
 const sum = (parties: PartyVote[]): VoteCounts =>
@@ -47,9 +73,10 @@ export interface VoteTally {
 }
 
 const optionOf = (raw: unknown, path: string, issues: FieldIssue[]): keyof VoteCounts | null | undefined => {
-  const key = text(raw)?.toLowerCase();
-  if (key !== undefined && key in OPTIONS) return OPTIONS[key];
-  issues.push({ path, message: key ? `onbekende stemoptie "${key}" (yes, no, abstain, absent, not voting of paired)` : 'leeg: yes, no of abstain' });
+  const value = text(raw);
+  const key = value === undefined ? undefined : codeOf(value);
+  if (key !== undefined && Object.hasOwn(OPTIONS, key)) return OPTIONS[key];
+  issues.push({ path, message: value ? `onbekende stemoptie "${value}" (voor, tegen, onthouding, afwezig; of Popolo yes, no, abstain, absent, not voting, paired)` : 'leeg: voor, tegen of onthouding (yes, no, abstain)' });
   return undefined;
 };
 

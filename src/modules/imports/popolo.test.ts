@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { popoloDate, readPopolo } from './popolo';
-import { ORI_POPOLO_FIXTURE as ORI_FIXTURE } from './popolo.fixture';
+import { ORI_IBABS_FIXTURE, ORI_POPOLO_FIXTURE as ORI_FIXTURE } from './popolo.fixture';
 const fixture = () => JSON.parse(ORI_FIXTURE) as { motions: Record<string, unknown>[]; vote_events: Record<string, unknown>[] };
 const paths = (doc: unknown) => {
   const read = readPopolo(doc);
@@ -76,6 +76,98 @@ describe('reading Popolo motions and vote events', () => {
     const read = readPopolo(doc);
     expect(read.motions[0]!.issues.map((i) => i.path)).toEqual(['vote_events[0].votes[2].group', 'vote_events[0].votes']);
     expect(read.motions[1]!.issues).toEqual([{ path: 'vote_events[1].counts', message: 'per fractie 12 voor, 14 tegen, 0 onthouding, maar de totalen zijn 12 voor, 15 tegen, 0 onthouding' }]);
+  });
+
+  it('reads Open Raadsinformatie as harvested from iBabs: numeric ids, the motion naming its vote events, Dutch results and result URIs, "-" as no text', () => {
+    const { motions, issues } = readPopolo(JSON.parse(ORI_IBABS_FIXTURE));
+    expect(issues).toEqual([]);
+    expect(motions.map((m) => [m.reference, m.kind, m.body, m.date, m.outcome, m.voteEventPath, m.issues])).toEqual([
+      ['2026014', 'motie', 'Gemeenteraad Voorbeeldstad', '2026-03-12', 'adopted', 'vote_events[0]', []],
+      ['A2026-003', 'amendement', 'Gemeenteraad Voorbeeldstad', '2026-03-12', 'rejected', 'vote_events[1]', []],
+      ['2026019', 'motie', 'Gemeenteraad Voorbeeldstad', '2026-03-12', 'pending', null, []],
+      ['2026021', 'raadsbesluit', 'Gemeenteraad Voorbeeldstad', '2026-03-12', 'adopted', null, []],
+      ['2026022', 'motie', 'Gemeenteraad Voorbeeldstad', '2026-03-12', 'withdrawn', null, []],
+    ]);
+    const [fietsroutes, amendement, wmo] = motions;
+    // "-" is iBabs' empty field: no summary "-", no requirement "Vereiste: -."
+    expect(fietsroutes!.input).toMatchObject({ title: 'Motie Veilige fietsroutes naar school', summary: '', votes: { for: 18, against: 9, abstain: 0 } });
+    expect(fietsroutes!.partyVotes).toEqual([
+      { party: 'GroenLinks-PvdA', for: 16, against: 0, abstain: 0 },
+      { party: 'Lokaal Belang', for: 2, against: 0, abstain: 0 },
+      { party: 'VVD', for: 0, against: 9, abstain: 0 },
+    ]);
+    expect(amendement!.input).toMatchObject({ votes: { for: 11, against: 16, abstain: 0 } });
+    expect(wmo!.input).toMatchObject({ title: 'Motie Wachttijden Wmo-loket', summary: '' });
+  });
+
+  it('links a vote event named in motion.vote_events by id, as the Popolo motion specification shows', () => {
+    const doc = fixture();
+    const events = doc.vote_events.map((e, i) => ({ ...e, id: `ve-${i + 1}`, motion_id: undefined }));
+    doc.vote_events = events;
+    doc.motions[0]!.vote_events = ['ve-1'];
+    doc.motions[1]!.vote_events = ['ve-2'];
+    doc.motions[2]!.vote_events = ['ve-3'];
+    const read = readPopolo(doc);
+    expect(read.issues).toEqual([]);
+    expect(read.motions.map((m) => [m.voteEventPath, m.outcome])).toEqual([
+      ['vote_events[0]', 'adopted'],
+      ['vote_events[1]', 'rejected'],
+      ['vote_events[2]', 'adopted'],
+      [null, 'pending'],
+    ]);
+    // A motion naming a vote event that is not in the document is named by its path.
+    doc.motions[3]!.vote_events = ['ve-9'];
+    expect(paths(doc)).toEqual(['motions[3].vote_events[0]']);
+    // Linked both ways to the same motion is one link, not two vote events.
+    doc.motions[3]!.vote_events = [];
+    doc.vote_events[0] = { ...doc.vote_events[0], motion_id: doc.motions[0]!.id };
+    expect(paths(doc)).toEqual([]);
+  });
+
+  it('reads the results council systems write, and names the value it refuses as written', () => {
+    const outcome = (result: unknown) => {
+      const doc = fixture();
+      doc.vote_events[2]!.result = result;
+      return readPopolo(doc).motions[2]!;
+    };
+    const cases: [string, string][] = [
+      ['Motie aangenomen', 'adopted'],
+      ['Aangenomen', 'adopted'],
+      ['Amendement aangenomen', 'adopted'],
+      ['Unaniem aangenomen', 'adopted'],
+      ['Aangenomen met algemene stemmen', 'adopted'],
+      ['Gewijzigd aangenomen', 'adopted'],
+      ['Hamerstuk', 'adopted'],
+      ['Conform besloten', 'adopted'],
+      ['http://www.w3.org/ns/opengov#ResultPassed', 'adopted'],
+      ['opengov:ResultPassed', 'adopted'],
+      ['PASS', 'adopted'],
+      ['Motie verworpen', 'rejected'],
+      ['Niet aangenomen', 'rejected'],
+      ['http://www.w3.org/ns/opengov#ResultFailed', 'rejected'],
+      ['Motie ingetrokken', 'withdrawn'],
+      ['Vervallen', 'withdrawn'],
+      ['https://argu.co/ns/meeting/ResultWithdrawn', 'withdrawn'],
+      ['Aangehouden', 'pending'],
+      ['https://argu.co/ns/meeting/ResultPostponed', 'pending'],
+    ];
+    expect(cases.map(([result]) => [result, outcome(result).outcome])).toEqual(cases);
+    for (const refused of ['Staking van stemmen', 'Voor kennisgeving aangenomen', 'Aangenomen en verworpen']) {
+      const read = outcome(refused);
+      expect(read.outcome).toBeNull();
+      expect(read.issues).toEqual([{ path: 'vote_events[2].result', message: `"${refused}" is geen uitslag die we kennen: aangenomen, verworpen, ingetrokken, vervallen of aangehouden (of Popolo pass, fail)` }]);
+    }
+  });
+
+  it('takes a numeric identifier as the reference and treats "-" as no text', () => {
+    const doc = fixture();
+    doc.motions[0] = { ...doc.motions[0], identifier: 2026014, text: '-', requirements: '-' };
+    doc.motions[3] = { ...doc.motions[3], identifier: '-', title: 'Motie Wachttijden', text: '—' };
+    const [first, , , fourth] = readPopolo(doc).motions;
+    expect(first!.reference).toBe('2026014');
+    expect(first!.input).toMatchObject({ reference: '2026014', title: 'Motie Veilige fietsroutes naar school', summary: '' });
+    // "-" as identifier is no identifier: the motion's id is the reference.
+    expect(fourth!.input).toMatchObject({ reference: 'https://id.openraadsinformatie.nl/0344/motie/8820', title: 'Motie Wachttijden', summary: '' });
   });
 
   it('refuses what is not a Popolo document', () => {

@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../../core';
 import { decisionSchema, type DecisionInput, type DecisionKind, type DecisionOutcome, type PartyVote, type VoteCounts } from '../decisions';
-import { isObject, list, nameOf, tallyVoteEvent, text, type Json } from './popolo-votes';
+import { outcomeOf, unknownResult } from './popolo-results';
+import { idOf, isObject, list, nameOf, tallyVoteEvent, text, type Json } from './popolo-votes';
 
 /**
  * Popolo motion `classification` → our decision kind. Open Raadsinformatie and council systems
@@ -18,14 +19,6 @@ const KINDS: [RegExp, DecisionKind][] = [
   [/^(wet|wetsvoorstel)$/, 'wet'],
   [/^(amvb|algemene maatregel van bestuur)/, 'amvb'],
 ];
-
-/** Popolo vote event `result` code list (pass, fail) plus what Dutch systems write. */
-const OUTCOMES: Record<string, DecisionOutcome> = {
-  pass: 'adopted', passed: 'adopted', adopted: 'adopted', aangenomen: 'adopted',
-  fail: 'rejected', failed: 'rejected', rejected: 'rejected', verworpen: 'rejected',
-  withdrawn: 'withdrawn', ingetrokken: 'withdrawn',
-  pending: 'pending', aangehouden: 'pending',
-};
 
 /** What one Popolo motion becomes: the decision as far as it could be read, and every problem. */
 export interface PopoloMotion {
@@ -86,7 +79,7 @@ const readMotion = (motion: Json, path: string, event: { value: Json; path: stri
   const issues: FieldIssue[] = [];
   const problem = (at: string, message: string) => issues.push({ path: at, message });
   const ve = event?.value ?? {};
-  const reference = text(motion.identifier) ?? text(motion.id) ?? (typeof motion.id === 'number' ? String(motion.id) : undefined);
+  const reference = idOf(motion.identifier) ?? idOf(motion.id);
   if (!reference) problem(`${path}.id`, 'leeg: het kenmerk van de motie is nodig om haar later terug te vinden');
   else if (reference.length > 100) problem(`${path}.id`, 'langer dan 100 tekens');
 
@@ -115,9 +108,9 @@ const readMotion = (motion: Json, path: string, event: { value: Json; path: stri
   if (!date) problem(datePath, rawDate ? `"${String(rawDate)}" is geen datum (schrijf 2026-03-12)` : 'leeg: de datum van de stemming of van de motie');
 
   const resultPath = event && ve.result !== undefined ? `${event.path}.result` : `${path}.result`;
-  const rawResult = text(event && ve.result !== undefined ? ve.result : motion.result)?.toLowerCase();
-  const outcome = rawResult === undefined ? 'pending' : OUTCOMES[rawResult];
-  if (!outcome) problem(resultPath, `"${rawResult}" is geen uitslag die we kennen (pass, fail, withdrawn)`);
+  const rawResult = text(event && ve.result !== undefined ? ve.result : motion.result);
+  const outcome = rawResult === undefined ? 'pending' : outcomeOf(rawResult);
+  if (!outcome) problem(resultPath, unknownResult(rawResult!));
 
   const tally = event ? tallyVoteEvent(ve, event.path, organizations) : { votes: null, partyVotes: [], issues: [] };
   issues.push(...tally.issues);
@@ -154,8 +147,9 @@ const readMotion = (motion: Json, path: string, event: { value: Json; path: stri
 /**
  * Reads a Popolo document — `{ motions: [...], vote_events: [...], organizations: [...] }`, the
  * shape of Open Raadsinformatie's Popolo output — into one decision per motion. A vote event finds
- * its motion by `motion_id` (or an inline `motion.id`); vote events may also sit inside a motion
- * (`motions[i].vote_events`, as the Popolo motion schema allows). One vote event per motion: a
+ * its motion by `motion_id` (or `motion`, inline or by id), or the motion names it: inline or by id
+ * in `motions[i].vote_events` (as the Popolo motion specification shows) or `vote_event`. Ids may be
+ * text or numbers (Open Raadsinformatie's are numbers). One vote event per motion: a
  * second one is refused rather than guessed between. Every problem is named by its JSON path
  * (`motions[3].date`, `vote_events[1].counts[0].option`); messages are Dutch (UI Dutch first).
  */
@@ -163,28 +157,56 @@ export const readPopolo = (value: unknown): PopoloDocument => {
   if (!isObject(value)) return { motions: [], issues: [{ path: 'file', message: 'geen Popolo-document: verwacht een object met motions en vote_events' }] };
   if (!Array.isArray(value.motions)) return { motions: [], issues: [{ path: 'motions', message: 'ontbreekt of is geen lijst' }] };
   const organizations = new Map<string, string>();
-  for (const o of list(value.organizations)) if (isObject(o) && text(o.id) && text(o.name)) organizations.set(text(o.id)!, text(o.name)!);
+  for (const o of list(value.organizations)) if (isObject(o) && idOf(o.id) && text(o.name)) organizations.set(idOf(o.id)!, text(o.name)!);
   const issues: FieldIssue[] = [];
   const motionIds = new Map<string, number>();
   value.motions.forEach((m, i) => {
-    const id = isObject(m) ? (text(m.id) ?? (typeof m.id === 'number' ? String(m.id) : undefined)) : undefined;
+    const id = isObject(m) ? idOf(m.id) : undefined;
     if (id && !motionIds.has(id)) motionIds.set(id, i);
+  });
+  const eventIds = new Map<string, number>();
+  list(value.vote_events).forEach((e, k) => {
+    const id = isObject(e) ? idOf(e.id) : undefined;
+    if (id && !eventIds.has(id)) eventIds.set(id, k);
   });
   const events = new Map<number, { value: Json; path: string }>();
   const extra = new Map<number, FieldIssue[]>();
+  const refuse = (index: number, issue: FieldIssue) => extra.set(index, [...(extra.get(index) ?? []), issue]);
   const attach = (index: number, event: Json, path: string) => {
     const earlier = events.get(index);
     if (!earlier) return void events.set(index, { value: event, path });
+    if (earlier.value === event) return; // the same vote event, linked from both sides
     // The motion itself is refused too: which of two votes decided it is not ours to guess.
-    extra.set(index, [...(extra.get(index) ?? []), { path, message: `motions[${index}] heeft al een stemming (${earlier.path}): één stemming per motie` }]);
+    refuse(index, { path, message: `motions[${index}] heeft al een stemming (${earlier.path}): één stemming per motie` });
   };
-  value.motions.forEach((m, i) => list(isObject(m) ? m.vote_events : undefined).forEach((e, j) => isObject(e) && attach(i, e, `motions[${i}].vote_events[${j}]`)));
+  // A motion names its vote events inline (objects) or by id, as the Popolo motion specification
+  // shows (`vote_events: ["ve-1"]`); Open Raadsinformatie's model calls the link `vote_event`.
+  const namedBy = new Map<number, number>();
+  value.motions.forEach((m, i) => {
+    if (!isObject(m)) return;
+    for (const field of ['vote_events', 'vote_event'] as const) {
+      const refs = Array.isArray(m[field]) ? (m[field] as unknown[]) : m[field] === undefined || m[field] === null ? [] : [m[field]];
+      refs.forEach((e, j) => {
+        const path = Array.isArray(m[field]) ? `motions[${i}].${field}[${j}]` : `motions[${i}].${field}`;
+        if (isObject(e)) return attach(i, e, path);
+        const k = idOf(e) === undefined ? undefined : eventIds.get(idOf(e)!);
+        if (k === undefined) return refuse(i, { path, message: idOf(e) ? `geen stemming met id "${idOf(e)}" in vote_events` : 'geen stemming: verwacht het id van een stemming in vote_events' });
+        namedBy.set(k, i);
+      });
+    }
+  });
   list(value.vote_events).forEach((e, k) => {
     const path = `vote_events[${k}]`;
     if (!isObject(e)) return void issues.push({ path, message: 'geen object' });
-    const ref = e.motion_id ?? (isObject(e.motion) ? e.motion.id : undefined);
-    const index = ref === undefined || ref === null ? undefined : motionIds.get(String(ref));
-    if (index === undefined) return void issues.push({ path: `${path}.motion_id`, message: ref ? `geen motie met id "${String(ref)}" in motions` : 'leeg: bij welke motie hoort deze stemming?' });
+    const ref = e.motion_id ?? (isObject(e.motion) ? e.motion.id : e.motion);
+    const byRef = idOf(ref) === undefined ? undefined : motionIds.get(idOf(ref)!);
+    const byMotion = namedBy.get(k);
+    if (ref !== undefined && ref !== null && byRef === undefined) return void issues.push({ path: `${path}.motion_id`, message: `geen motie met id "${String(ref)}" in motions` });
+    if (byRef !== undefined && byMotion !== undefined && byRef !== byMotion) {
+      return void issues.push({ path: `${path}.motion_id`, message: `wijst naar motions[${byRef}], maar motions[${byMotion}] noemt deze stemming` });
+    }
+    const index = byRef ?? byMotion;
+    if (index === undefined) return void issues.push({ path: `${path}.motion_id`, message: 'leeg: bij welke motie hoort deze stemming?' });
     attach(index, e, path);
   });
   const motions = value.motions.map((m, i): PopoloMotion => {

@@ -36,10 +36,10 @@ export const metaRoutes = (app: FastifyInstance, ctx: WebContext, site: Site, pa
 
   app.get('/robots.txt', async (_request, reply) => reply.type(TEXT).send(`User-agent: *\nAllow: /\n\nSitemap: ${site.baseUrl}/sitemap.xml\n`));
 
-  const started = Date.now();
   app.get('/.well-known/security.txt', async (_request, reply) => {
-    // RFC 9116 2.5.5: Expires is required and should lie less than a year ahead.
-    const expires = new Date(started + 180 * DAY).toISOString();
+    // RFC 9116 2.5.5: Expires is required and should lie less than a year ahead. Counted from this
+    // request, not from the process start: a server that runs for months must not serve an expired file.
+    const expires = new Date(ctx.deps.clock.now().getTime() + 180 * DAY).toISOString();
     const contact = site.settings.securityContact ?? `mailto:security@${new URL(site.baseUrl).hostname}`;
     return reply
       .type(TEXT)
@@ -48,8 +48,10 @@ export const metaRoutes = (app: FastifyInstance, ctx: WebContext, site: Site, pa
 
   app.get('/sitemap.xml', async (request, reply) =>
     pages.serve(request, reply, 'sitemap', 'all', async () => {
-      const entries: { path: string; lastmod?: string }[] = [{ path: '/' }, { path: '/toegankelijkheid' }, { path: '/privacy' }];
-      for (const org of await listOrganizations(ctx.deps)) {
+      // Final URLs only (a sitemap lists pages, not redirects): with one organization, / redirects to it.
+      const organizations = await listOrganizations(ctx.deps);
+      const entries: { path: string; lastmod?: string }[] = [...(organizations.length === 1 ? [] : [{ path: '/' }]), { path: '/toegankelijkheid' }, { path: '/privacy' }];
+      for (const org of organizations) {
         entries.push({ path: orgPath(org.slug) });
         for (let page = 1, pages = 1; page <= pages; page++) {
           const result = await listChanges(ctx.deps, org.id, { publishedOnly: true }, { page, size: MAX_PAGE_SIZE });

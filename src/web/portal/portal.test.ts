@@ -200,6 +200,34 @@ for (const dialect of DIALECTS) {
       expect(security).toMatch(/^Expires: \d{4}-\d\d-\d\dT/m);
     });
 
+    it('lists only final URLs in the sitemap: every page and its English alternate answers 200, none redirects', async () => {
+      const body = (await get('/sitemap.xml')).body;
+      const urls = [...body.matchAll(/<loc>([^<]+)<\/loc>|href="([^"]+)"/g)].map((m) => (m[1] ?? m[2])!.replace(/&amp;/g, '&'));
+      expect(urls.length).toBeGreaterThan(6);
+      // One organization: / redirects to it, so neither / nor /?lang=en is listed.
+      expect(urls).not.toContain('http://localhost:8080/');
+      expect(urls).not.toContain('http://localhost:8080/?lang=en');
+      const statuses = await Promise.all(urls.map(async (url) => [url, (await get(url.replace('http://localhost:8080', ''))).statusCode]));
+      expect(statuses.filter(([, status]) => status !== 200)).toEqual([]);
+    });
+
+    it('rolls the Expires of security.txt forward with the clock: a server up for a year never serves an expired file', async () => {
+      const expires = async () => {
+        const res = await get('/.well-known/security.txt');
+        return new Date(/^Expires: (\S+)$/m.exec(res.body)![1]!).getTime();
+      };
+      const DAY = 86_400_000;
+      const start = server.deps.clock.now().getTime();
+      expect(await expires()).toBe(start + 180 * DAY);
+      server.deps.clock.advance(365 * DAY);
+      try {
+        // RFC 9116 2.5.5: in the future, and less than a year ahead.
+        expect(await expires()).toBe(start + 545 * DAY);
+      } finally {
+        server.deps.clock.advance(-365 * DAY);
+      }
+    });
+
     it('serves the accessibility statement, the privacy page and the stylesheets from its own origin', async () => {
       expect((await get('/toegankelijkheid')).body).toContain('WCAG 2.1');
       expect((await get('/privacy?lang=en')).body).toContain('This website uses no cookies.');
@@ -232,7 +260,10 @@ for (const dialect of DIALECTS) {
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('href="/teststad"');
       expect(res.body).toContain('href="/provincie-test"');
-      expect((await get('/sitemap.xml')).body).toContain('<loc>http://localhost:8080/provincie-test</loc>');
+      const sitemap = (await get('/sitemap.xml')).body;
+      expect(sitemap).toContain('<loc>http://localhost:8080/provincie-test</loc>');
+      // Now / is a page of its own, and listed.
+      expect(sitemap).toContain('<loc>http://localhost:8080/</loc>');
     });
   });
 }

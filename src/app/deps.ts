@@ -6,14 +6,16 @@ import type { Config } from './config';
 export interface App {
   deps: Deps;
   database: OpenDatabase;
+  /** The migrations this open ran (empty when the schema was already up to date). */
+  migrated: string[];
   close(): Promise<void>;
 }
 
 /** Opens (and migrates) the configured database: the one place that wires storage to the rest. */
 export const openApp = async (config: Pick<Config, 'databaseUrl'>, options: { migrate?: boolean; mustExist?: boolean } = {}): Promise<App> => {
   const database = createDatabase({ url: config.databaseUrl, mustExist: options.mustExist ?? false });
-  if (options.migrate !== false) await migrateToLatest(database.db);
-  return { deps: { db: database.db, clock: systemClock }, database, close: () => database.close() };
+  const migrated = options.migrate !== false ? await migrateToLatest(database.db) : [];
+  return { deps: { db: database.db, clock: systemClock }, database, migrated, close: () => database.close() };
 };
 
 export const webContextOf = async (app: App, config: Config): Promise<WebContext> => ({

@@ -24,7 +24,9 @@ export const withApp = async (io: CliIo, body: (app: App) => Promise<number>, op
     if (isAppError(error)) {
       println(io.stderr, `helder: ${error.code}: ${error.message}`);
       for (const issue of error.issues) println(io.stderr, `  ${issue.path}: ${issue.message}`);
-      return app ? EXIT.problem : EXIT.usage;
+      // Before the database is open: a bad URL or a missing file is usage (2); a database that
+      // cannot be upgraded (invalid_state) is a problem found (1).
+      return app || error.code === 'invalid_state' ? EXIT.problem : EXIT.usage;
     }
     throw error;
   } finally {

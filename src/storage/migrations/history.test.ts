@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Migrator, sql, type Migration } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db, DialectName } from '../database';
@@ -37,6 +39,35 @@ describe('the numbering rule', () => {
       highest = Math.max(highest, numberOf(name));
     }
     expect(late).toEqual([...LANDED_LATE]);
+  });
+});
+
+/**
+ * The first 16 hex digits of the sha256 of each landed migration's source. A database that ran a
+ * migration never runs it again, so editing a landed one splits databases into two schemas (as
+ * 003_expectations did, repaired by 009): change the schema in a new migration instead. A new
+ * migration adds its line here when it lands (the failure message gives it).
+ */
+const FINGERPRINTS: Record<string, string> = {
+  '001_core': '0a0592c7d13ce942',
+  '003_expectations': '2b17d42627dd23ff',
+  '004_accounts': '8e182f0400f9bad3',
+  '005_citizen_voice': 'b696fccf46cfd3ca',
+  '006_installation': 'b485ca84391f72f8',
+  '007_publication': '3609b8e67e8598fc',
+  '008_register_version': '6910c4e6466c90db',
+  '009_conflict_pair_repair': 'e19f5ab01b132b99',
+  '010_notifications': 'a6a9920c8c13d46a',
+};
+
+describe('landed migrations', () => {
+  it.each(LANDED.map(([name]) => name))('%s is unchanged since it landed', (name) => {
+    const source = readFileSync(new URL(`./${name}.ts`, import.meta.url), 'utf8').replace(/\r/g, '');
+    const fingerprint = createHash('sha256').update(source).digest('hex').slice(0, 16);
+    const hint = FINGERPRINTS[name]
+      ? `${name} changed after it landed: put the change in a new migration (docs/operations.md#the-numbering-rule)`
+      : `a new migration: add  '${name}': '${fingerprint}',  to FINGERPRINTS`;
+    expect(fingerprint, hint).toBe(FINGERPRINTS[name]);
   });
 });
 

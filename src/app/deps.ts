@@ -28,5 +28,6 @@ export const webContextOf = async (app: App, config: Config): Promise<WebContext
   },
   registerVersion: registerVersionReader(app.deps.db),
   portal: config.portal,
+  mail: { smtp: Boolean(config.mail.smtpUrl) },
   secret: config.secret ?? (await installationSecret(app.deps.db, app.deps.clock.now())),
 });

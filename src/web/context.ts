@@ -48,6 +48,8 @@ export interface WebContext {
    * forms then fail after a restart or on another server.
    */
   secret?: string;
+  /** Outgoing mail: whether an SMTP server is configured (without one, mails are written to files). */
+  mail?: { smtp: boolean };
   /** Settings of the editor; sessions default to 30 minutes idle, 12 hours absolute (docs/editor.md). */
   editor?: { session?: Partial<SessionSettings> };
 }

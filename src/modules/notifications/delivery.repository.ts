@@ -30,9 +30,9 @@ export interface Audience {
  * subscriber reached through several subscriptions gets one mail: the unique (outbox, subscriber)
  * keeps the first, and the statements run from the most telling subscription (a change for a
  * named group) to the least (the whole organization). Weekly subscribers' rows are `held` for
- * their digest. The delivery id (event id + subscription id) is stable: it is the Message-ID.
+ * their digest. A subscriber hears of events after their confirmation only. The delivery id (event id + subscription id) is stable: it is the Message-ID.
  */
-export const fanOut = async (db: Db, outboxId: string, audience: Audience, now: string): Promise<number> => {
+export const fanOut = async (db: Db, outboxId: string, audience: Audience, eventAt: string, now: string): Promise<number> => {
   const scopes: { scope: string; ids: string[]; named?: boolean }[] = [
     { scope: 'change', ids: [audience.changeId], named: true },
     { scope: 'group', ids: audience.groupIds },
@@ -59,7 +59,8 @@ export const fanOut = async (db: Db, outboxId: string, audience: Audience, now: 
       .where('organization_id', '=', audience.organizationId)
       .where('scope', '=', s.scope)
       .where('scope_id', 'in', s.ids)
-      .where('confirmed_at', 'is not', null);
+      // Only those who had confirmed when it happened: a new follower does not get older news.
+      .where('confirmed_at', '<=', eventAt);
     if (s.named !== undefined) select = select.where('group_id', s.named ? '<>' : '=', '');
     const result = await db
       .insertInto('notification_deliveries')

@@ -64,7 +64,7 @@ export const fanOutPending = async (deps: NotificationDeps, max = 100): Promise<
         await markOutbox(db, row.id, 'skipped', null);
         return true;
       }
-      await fanOut(db, row.id, found.audience, deps.clock.now().toISOString());
+      await fanOut(db, row.id, found.audience, row.at, deps.clock.now().toISOString());
       await markOutbox(db, row.id, 'fanned', JSON.stringify(found.notice));
       return true;
     });

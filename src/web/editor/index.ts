@@ -13,6 +13,7 @@ import { decisionImportRoutes } from './routes/decision-imports.routes';
 import { expectationRoutes } from './routes/expectations.routes';
 import { importRoutes } from './routes/measurement-imports.routes';
 import { moderationRoutes } from './routes/moderation.routes';
+import { notificationRoutes } from './routes/notifications.routes';
 import { sendPage } from './render';
 import { accountRoutes } from './routes/account.routes';
 import { changeRoutes } from './routes/changes.routes';
@@ -75,6 +76,7 @@ export const registerEditor = async (app: FastifyInstance, ctx: WebContext): Pro
       await editor.register(accountRoutes(ctx, settings));
       await editor.register(organizationRoutes(ctx));
       await editor.register(auditRoutes(ctx));
+      await editor.register(notificationRoutes(ctx));
       await editor.register(importRoutes(ctx));
       await editor.register(decisionImportRoutes(ctx));
       await editor.register(changeRoutes(ctx));

@@ -52,6 +52,12 @@ const EXPECTED: Record<string, Row> = {
   // The moderation queue (issue 4/5): moderators only (reactions.moderate). The POST's id is a change's, not a reaction's: 404.
   'GET /editor/:org/moderatie': { ...members(303, 403, 404), moderator: 200, admin: 200 },
   'POST /editor/:org/moderatie/:id': { ...members(401, 403, 404), moderator: 404, admin: 404 },
+  // Mail to residents (issue 10): editors, communicators and admins see the outbox and counts; the
+  // settings and one follower's data are for admins. The retry's id is a change's, not a mail's: 404.
+  'GET /editor/:org/meldingen': textRow(303, 200),
+  'POST /editor/:org/meldingen/:id/opnieuw': textRow(401, 404),
+  'POST /editor/:org/meldingen/instellingen': { ...members(401, 403, 404), admin: 422 },
+  'POST /editor/:org/meldingen/volger': { ...members(401, 403, 404), admin: 422 },
   // The read API is public (published content only); a token changes nothing there yet.
   'GET /api/v1/organizations': all(200),
   'GET /api/v1/openapi.json': all(200),

@@ -3,7 +3,7 @@ import { isId, isoDate, notFound } from '../../../core';
 import { getChangeChain, getOrganizationChains, type ChangeChain } from '../../../modules/chains';
 import { reportOf } from '../../../modules/legitimacy';
 import { listOrganizations } from '../../../modules/organizations';
-import { actorNames, canEditChain, canManageUsers, canModerate, canReadAudit, listMembers, organizationsOf, readAuditTrail, rolesIn, ROLE_LABELS } from '../../../modules/users';
+import { actorNames, canEditChain, canEditCitizenTexts, canManageUsers, canModerate, canReadAudit, listMembers, organizationsOf, readAuditTrail, rolesIn, ROLE_LABELS } from '../../../modules/users';
 import type { WebContext } from '../../context';
 import { actorOf, organizationOf, requireRole } from '../../http/auth';
 import { ENTITY_LABELS } from '../labels';
@@ -58,6 +58,7 @@ export const organizationRoutes = (ctx: WebContext) => async (app: FastifyInstan
       canEditChain(actor, organization.id) && { href: `${base}/importeren/metingen`, label: 'Metingen importeren (CSV)' },
       canEditChain(actor, organization.id) && { href: `${base}/importeren/besluiten`, label: 'Besluiten importeren (Popolo)' },
       canModerate(actor, organization.id) && { href: `${base}/moderatie`, label: 'Reacties modereren' },
+      canEditCitizenTexts(actor, organization.id) && { href: `${base}/meldingen`, label: 'Berichten aan inwoners (mail)' },
       canReadAudit(actor, organization.id) && { href: `${base}/audit`, label: 'Logboek (audit)' },
       canManageUsers(actor, organization.id) && { href: editorUrls.members(organization.slug), label: 'Gebruikers beheren' },
     ].filter((t): t is { href: string; label: string } => Boolean(t));

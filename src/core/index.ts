@@ -14,3 +14,5 @@ export type { TextOptions } from './input';
 export type { Actor } from './actor';
 export { systemActor } from './actor';
 export { groupBy } from './collections';
+export { inScope, unknownReference, referenceFailure, requireInScope } from './reference';
+export type { ReferenceKind } from './reference';

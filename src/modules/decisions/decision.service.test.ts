@@ -74,11 +74,14 @@ for (const dialect of DIALECTS) {
         expect(changed).toEqual([]);
       });
 
-      it('answers not_found for an unknown organization or change, and writes nothing', async () => {
+      it('answers not_found for an unknown organization; a change that is not its own is refused like one that does not exist', async () => {
         const a = await attempt(open.db, () => aDecision(deps, UNKNOWN));
         expect(a).toEqual({ error: expect.objectContaining({ code: 'not_found' }), changed: [] });
-        const b = await attempt(open.db, () => aDecision(deps, org.id, { changeId: UNKNOWN }));
-        expect(b).toEqual({ error: expect.objectContaining({ code: 'not_found' }), changed: [] });
+        const foreign = await aChange(deps, (await anOrganization(deps)).id);
+        const [missing, ofOther] = [await attempt(open.db, () => aDecision(deps, org.id, { changeId: UNKNOWN })), await attempt(open.db, () => aDecision(deps, org.id, { changeId: foreign.id }))];
+        expect(missing).toEqual({ error: expect.objectContaining({ code: 'validation_failed', issues: [expect.objectContaining({ path: 'changeId' })] }), changed: [] });
+        expect(ofOther).toEqual(missing);
+        expect((ofOther.error as Error).message).toBe((missing.error as Error).message);
       });
 
       it('gives a motie or toezegging follow-up obligations, open unless said otherwise', async () => {
@@ -201,13 +204,16 @@ for (const dialect of DIALECTS) {
         expect(second.correctsId).toBe(correction.id);
       });
 
-      it('answers not_found when correcting an unknown decision or one of another organization', async () => {
+      it('refuses correcting an unknown decision and one of another organization alike', async () => {
         const foreign = await aDecision(deps, (await anOrganization(deps)).id);
+        const answers = [];
         for (const correctsId of [UNKNOWN, foreign.id]) {
           const { error, changed } = await attempt(open.db, () => aDecision(deps, org.id, { correctsId }));
-          expect(error).toMatchObject({ code: 'not_found' });
+          expect(error).toMatchObject({ code: 'validation_failed', issues: [expect.objectContaining({ path: 'correctsId' })] });
           expect(changed).toEqual([]);
+          answers.push({ message: (error as Error).message, issues: (error as { issues: unknown }).issues });
         }
+        expect(answers[1]).toEqual(answers[0]);
       });
 
       it('refuses editing a pending decision that was already corrected: the newest record is the one to edit', async () => {

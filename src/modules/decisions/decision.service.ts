@@ -1,6 +1,6 @@
-import { AppError, newId, notFound, parseInput, type Actor } from '../../core';
+import { AppError, newId, notFound, parseInput, requireInScope, type Actor } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
-import { getChange } from '../changes';
+import { findChange } from '../changes';
 import { getOrganization } from '../organizations';
 import { createsObligation, isFinal, type Decision } from './decision';
 import { decisionSchema, type DecisionInput } from './decision.schema';
@@ -24,15 +24,10 @@ export const recordDecision = async (deps: Deps, actor: Actor, organizationId: s
   const data = parseInput(decisionSchema, input);
   return inTransaction(deps.db, async (db) => {
     const organization = await getOrganization({ db }, organizationId);
-    if (data.changeId) {
-      const change = await getChange({ db }, data.changeId);
-      if (change.organizationId !== organization.id) {
-        throw new AppError('validation_failed', 'the change belongs to another organization', { issues: [{ path: 'changeId', message: 'unknown change' }] });
-      }
-    }
+    // Another organization's change or decision answers like one that does not exist (issue 9).
+    if (data.changeId) requireInScope(await findChange({ db }, data.changeId), (c) => c.organizationId === organization.id, 'changeId', 'change');
     if (data.correctsId) {
-      const corrected = await getDecision({ db }, data.correctsId);
-      if (corrected.organizationId !== organization.id) throw notFound('decision', data.correctsId);
+      const corrected = requireInScope(await selectDecision(db, data.correctsId), (d) => d.organizationId === organization.id, 'correctsId', 'decision');
       if (await selectCorrectionOf(db, corrected.id)) {
         throw new AppError('conflict', 'this decision was already corrected: correct the newest record', { details: { correctsId: corrected.id } });
       }

@@ -87,13 +87,13 @@ for (const dialect of DIALECTS) {
       await refused(() => aConflict(deps, change.id, 'nope', residents.id), 'validation_failed', ['groupAId']);
     });
 
-    it('answers not_found for an unknown change, group, decision or conflict, and writes nothing', async () => {
+    it('answers not_found for an unknown change or conflict, refuses an unknown group or decision on its field, and writes nothing', async () => {
       await refused(() => aConflict(deps, UNKNOWN, shops.id, residents.id), 'not_found');
-      await refused(() => aConflict(deps, change.id, UNKNOWN, residents.id), 'not_found');
-      await refused(() => aConflict(deps, change.id, shops.id, residents.id, { decisionId: UNKNOWN }), 'not_found');
+      await refused(() => aConflict(deps, change.id, UNKNOWN, residents.id), 'validation_failed');
+      await refused(() => aConflict(deps, change.id, shops.id, residents.id, { decisionId: UNKNOWN }), 'validation_failed');
       await refused(() => weighConflict(deps, testActor, UNKNOWN, { weighing: 'Zo is het besloten, en daarom.' }), 'not_found');
       const conflict = await aConflict(deps, change.id, shops.id, residents.id);
-      await refused(() => weighConflict(deps, testActor, conflict.id, { weighing: 'Zo is het besloten, en daarom.', decisionId: UNKNOWN }), 'not_found');
+      await refused(() => weighConflict(deps, testActor, conflict.id, { weighing: 'Zo is het besloten, en daarom.', decisionId: UNKNOWN }), 'validation_failed');
       await expect(getConflict(deps, UNKNOWN)).rejects.toMatchObject({ code: 'not_found' });
     });
   });

@@ -1,19 +1,18 @@
-import { AppError, newId, notFound, parseInput, type Actor, type FieldIssue } from '../../core';
+import { AppError, inScope, newId, notFound, parseInput, unknownReference, type Actor, type FieldIssue } from '../../core';
 import { inTransaction, recordAudit, type Db, type Deps } from '../../storage';
 import { getChange, type Change } from '../changes';
-import { getDecision, type DecisionId } from '../decisions';
-import { getGroup, type GroupId } from '../groups';
+import { findDecision, type DecisionId } from '../decisions';
+import { findGroup, type GroupId } from '../groups';
 import type { Conflict } from './expectation';
 import { conflictSchema, weighingSchema, type ConflictInput, type WeighingInput } from './expectation.schema';
 import { insertConflict, selectConflict, selectConflictBetween, updateConflictRow } from './expectation.repository';
 
 type Read = Pick<Deps, 'db'>;
 
-/** The settling decision must exist (`not_found`) and be the change's organization's own. */
+/** The settling decision must be the change's organization's own: a foreign id answers like a missing one (issue 9). */
 const checkDecision = async (db: Db, change: Change, decisionId: string | null): Promise<FieldIssue[]> => {
   if (!decisionId) return [];
-  const decision = await getDecision({ db }, decisionId);
-  return decision.organizationId === change.organizationId ? [] : [{ path: 'decisionId', message: 'choose a decision of this organization' }];
+  return inScope(await findDecision({ db }, decisionId), (d) => d.organizationId === change.organizationId) ? [] : [unknownReference('decisionId', 'decision')];
 };
 
 const fail = (issues: FieldIssue[]) => new AppError('validation_failed', `${issues[0]!.path}: ${issues[0]!.message}`, { issues });
@@ -28,8 +27,7 @@ export const recordConflict = async (deps: Deps, actor: Actor, changeId: string,
     const change = await getChange({ db }, changeId);
     const issues: FieldIssue[] = [];
     for (const path of ['groupAId', 'groupBId'] as const) {
-      const group = await getGroup({ db }, data[path]);
-      if (group.organizationId !== change.organizationId) issues.push({ path, message: 'choose a group of this organization' });
+      if (!inScope(await findGroup({ db }, data[path]), (g) => g.organizationId === change.organizationId)) issues.push(unknownReference(path, 'group'));
     }
     issues.push(...(await checkDecision(db, change, data.decisionId)));
     if (issues.length > 0) throw fail(issues);

@@ -150,12 +150,13 @@ for (const dialect of DIALECTS) {
         await refused(() => anExpectation(deps, change.id, { goalIds: ['not-an-id'] }), 'validation_failed', ['goalIds.0']);
       });
 
-      it('answers not_found for an unknown change, group, statement, goal or decision, and writes nothing', async () => {
+      it('answers not_found for an unknown change or expectation, refuses unknown references on their field, and writes nothing', async () => {
         await refused(() => anExpectation(deps, UNKNOWN), 'not_found');
-        await refused(() => anExpectation(deps, change.id, { groupId: UNKNOWN }), 'not_found');
-        await refused(() => anExpectation(deps, change.id, { statementId: UNKNOWN }), 'not_found');
-        await refused(() => anExpectation(deps, change.id, { status: 'supported', goalIds: [UNKNOWN] }), 'not_found');
-        await refused(() => anExpectation(deps, change.id, { status: 'supported', decisionIds: [UNKNOWN] }), 'not_found');
+        // A referenced id that does not exist is refused on its field, like one of another organization (issue 9).
+        await refused(() => anExpectation(deps, change.id, { groupId: UNKNOWN }), 'validation_failed', ['groupId']);
+        await refused(() => anExpectation(deps, change.id, { statementId: UNKNOWN }), 'validation_failed', ['statementId']);
+        await refused(() => anExpectation(deps, change.id, { status: 'supported', goalIds: [UNKNOWN] }), 'validation_failed', ['goalIds.0']);
+        await refused(() => anExpectation(deps, change.id, { status: 'supported', decisionIds: [UNKNOWN] }), 'validation_failed', ['decisionIds.0']);
         await refused(() => updateExpectation(deps, testActor, UNKNOWN, { text: 'Iets verwacht.', source: 'poll', status: 'unfounded' }), 'not_found');
         await refused(() => respondToExpectation(deps, testActor, UNKNOWN, { text: 'Dit vertellen we erover.', channel: 'website', date: '2026-05-01' }), 'not_found');
         await expect(getExpectation(deps, UNKNOWN)).rejects.toMatchObject({ code: 'not_found' });

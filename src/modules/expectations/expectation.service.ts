@@ -1,13 +1,13 @@
-import { AppError, newId, notFound, parseInput, type Actor, type FieldIssue } from '../../core';
+import { AppError, inScope, newId, notFound, parseInput, unknownReference, type Actor, type FieldIssue } from '../../core';
 import { inTransaction, recordAudit, type Db, type Deps } from '../../storage';
 import { getChange, type Change } from '../changes';
-import { getDecision, type DecisionId } from '../decisions';
-import { getGoal, type GoalId } from '../goals';
-import { getGroup, type GroupId } from '../groups';
+import { findDecision, type DecisionId } from '../decisions';
+import { findGoal, type GoalId } from '../goals';
+import { findGroup, type GroupId } from '../groups';
 import { linkIssues, type Expectation, type StatementId } from './expectation';
 import { expectationSchema, responseSchema, type ExpectationInput, type ResponseInput } from './expectation.schema';
 import { insertExpectation, selectExpectation, updateExpectationRow } from './expectation.repository';
-import { getStatement } from './statement.service';
+import { findStatement } from './statement.service';
 
 type Read = Pick<Deps, 'db'>;
 type Parsed = ReturnType<typeof expectationSchema.parse>;
@@ -15,27 +15,23 @@ type Parsed = ReturnType<typeof expectationSchema.parse>;
 const invalidInput = (message: string, issues: FieldIssue[]) => new AppError('validation_failed', message, { issues });
 
 /**
- * Checks every id an expectation refers to against its change: unknown ids are `not_found`; a
- * group or decision of another organization, a statement or goal of another change, and a backing
- * decision that was not adopted are `validation_failed` on the field that names them.
+ * Checks every id an expectation refers to against its change: a group or decision not of this
+ * organization and a statement or goal not of this change — whether it belongs elsewhere or does
+ * not exist at all, one answer (issue 9) — and a backing decision that was not adopted are
+ * `validation_failed` on the field that names them.
  */
 const checkReferences = async (db: Db, change: Change, data: Parsed): Promise<void> => {
   const issues = linkIssues(data.status, data.goalIds, data.decisionIds);
-  if (data.groupId) {
-    const group = await getGroup({ db }, data.groupId);
-    if (group.organizationId !== change.organizationId) issues.push({ path: 'groupId', message: 'choose a group of this organization' });
-  }
-  if (data.statementId) {
-    const statement = await getStatement({ db }, data.statementId);
-    if (statement.changeId !== change.id) issues.push({ path: 'statementId', message: 'choose a statement about this change' });
-  }
+  const ofOrganization = (entity: { organizationId: string }) => entity.organizationId === change.organizationId;
+  const ofChange = (entity: { changeId: string }) => entity.changeId === change.id;
+  if (data.groupId && !inScope(await findGroup({ db }, data.groupId), ofOrganization)) issues.push(unknownReference('groupId', 'group'));
+  if (data.statementId && !inScope(await findStatement({ db }, data.statementId), ofChange)) issues.push(unknownReference('statementId', 'statement'));
   for (const [i, goalId] of data.goalIds.entries()) {
-    const goal = await getGoal({ db }, goalId);
-    if (goal.changeId !== change.id) issues.push({ path: `goalIds.${i}`, message: 'choose a goal of this change' });
+    if (!inScope(await findGoal({ db }, goalId), ofChange)) issues.push(unknownReference(`goalIds.${i}`, 'goal'));
   }
   for (const [i, decisionId] of data.decisionIds.entries()) {
-    const decision = await getDecision({ db }, decisionId);
-    if (decision.organizationId !== change.organizationId) issues.push({ path: `decisionIds.${i}`, message: 'choose a decision of this organization' });
+    const decision = inScope(await findDecision({ db }, decisionId), ofOrganization);
+    if (!decision) issues.push(unknownReference(`decisionIds.${i}`, 'decision'));
     // Only an adopted decision backs anything; a rejected motie may still say otherwise.
     else if (data.status !== 'contradicted' && decision.outcome !== 'adopted') {
       issues.push({ path: `decisionIds.${i}`, message: 'only an adopted decision backs an expectation' });

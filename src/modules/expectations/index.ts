@@ -22,10 +22,10 @@ export { recordStatement, updateStatement } from './statement.service';
 /** Reads a statement; `getStatement` throws `not_found`. */
 export { findStatement, getStatement } from './statement.service';
 /**
- * Records or re-assesses an expectation. Throw `not_found` (change, expectation, or any group,
- * statement, goal or decision it names) and `validation_failed`: a status without the links it
- * needs (`goalIds`), an unfounded one with links, a group or decision of another organization, a
- * statement or goal of another change, a backing decision that was not adopted.
+ * Records or re-assesses an expectation. Throw `not_found` (change, expectation) and
+ * `validation_failed`: a status without the links it needs (`goalIds`), an unfounded one with
+ * links, a group or decision not of this organization or a statement or goal not of this change
+ * (missing or foreign alike), a backing decision that was not adopted.
  */
 export { recordExpectation, updateExpectation } from './expectation.service';
 /** Records what we communicate about an expectation, where and when. Throws `not_found`, `validation_failed`. */
@@ -33,8 +33,8 @@ export { respondToExpectation } from './expectation.service';
 /** Reads an expectation with its links; `getExpectation` throws `not_found`. */
 export { findExpectation, getExpectation } from './expectation.service';
 /**
- * Records a conflict between two groups of a change. Throws `not_found` (change, group, decision),
- * `validation_failed` (the same group twice, a group or decision of another organization),
+ * Records a conflict between two groups of a change. Throws `not_found` (change),
+ * `validation_failed` (the same group twice, a group or decision not of this organization, missing or foreign alike),
  * `conflict` (this pair already has a conflict in this change).
  */
 export { recordConflict } from './conflict.service';

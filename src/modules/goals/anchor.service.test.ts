@@ -87,17 +87,24 @@ for (const dialect of DIALECTS) {
       expect(anchor.goalVersionId).toBe(goal.current.id);
     });
 
-    it('answers not_found for an unknown goal, decision or version, and writes nothing', async () => {
+    it('answers not_found for an unknown goal or version, and writes nothing', async () => {
       const decision = await aDecision(deps, org.id);
       for (const input of [
         { goalId: UNKNOWN, decisionId: decision.id },
-        { goalId: goal.id, decisionId: UNKNOWN },
         { goalId: goal.id, decisionId: decision.id, version: 7 },
       ]) {
         const { error, changed } = await attempt(open.db, () => anchorGoal(deps, testActor, input));
         expect(error).toMatchObject({ code: 'not_found' });
         expect(changed).toEqual([]);
       }
+    });
+
+    it('refuses an unknown decision exactly like a decision of another organization (issue 9)', async () => {
+      const foreign = await aDecision(deps, (await anOrganization(deps)).id);
+      const [missing, ofOther] = [await attempt(open.db, () => anchorGoal(deps, testActor, { goalId: goal.id, decisionId: UNKNOWN })), await attempt(open.db, () => anchorGoal(deps, testActor, { goalId: goal.id, decisionId: foreign.id }))];
+      expect(missing).toEqual({ error: expect.objectContaining({ code: 'validation_failed', issues: [expect.objectContaining({ path: 'decisionId' })] }), changed: [] });
+      expect(ofOther).toEqual(missing);
+      expect((ofOther.error as Error).message).toBe((missing.error as Error).message);
     });
   });
 }

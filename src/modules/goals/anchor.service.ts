@@ -1,7 +1,7 @@
-import { AppError, newId, type Actor } from '../../core';
+import { AppError, newId, requireInScope, type Actor } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { getChange } from '../changes';
-import { findCorrectionOf, getDecision } from '../decisions';
+import { findCorrectionOf, findDecision } from '../decisions';
 import type { Anchor } from './goal';
 import { anchorExists, insertAnchor } from './goal.repository';
 import { getGoal, getGoalVersion } from './goal.service';
@@ -9,16 +9,15 @@ import { getGoal, getGoalVersion } from './goal.service';
 /**
  * Records that a decision adopted a goal version (by default the current one). Only an adopted
  * decision can anchor a goal: a rejected, withdrawn or pending one cannot (`invalid_state`).
- * The decision must belong to the goal's organization (`validation_failed`).
+ * The decision must belong to the goal's organization: another organization's decision is
+ * `validation_failed` on `decisionId`, exactly like one that does not exist.
  */
 export const anchorGoal = async (deps: Deps, actor: Actor, input: { goalId: string; decisionId: string; version?: number }): Promise<Anchor> =>
   inTransaction(deps.db, async (db) => {
     const goal = await getGoal({ db }, input.goalId);
     const version = input.version === undefined ? goal.current : await getGoalVersion({ db }, goal.id, input.version);
-    const [change, decision] = await Promise.all([getChange({ db }, goal.changeId), getDecision({ db }, input.decisionId)]);
-    if (decision.organizationId !== change.organizationId) {
-      throw new AppError('validation_failed', 'the decision belongs to another organization', { issues: [{ path: 'decisionId', message: 'unknown decision' }] });
-    }
+    const change = await getChange({ db }, goal.changeId);
+    const decision = requireInScope(await findDecision({ db }, input.decisionId), (d) => d.organizationId === change.organizationId, 'decisionId', 'decision');
     if (decision.outcome !== 'adopted') {
       throw new AppError('invalid_state', `decision ${decision.id} was not adopted (outcome: ${decision.outcome}) and cannot anchor a goal`, {
         details: { outcome: decision.outcome },

@@ -17,7 +17,7 @@ export { createGoal } from './goal.service';
 export { reviseGoal } from './goal.service';
 /** Reads goals with their current version; `getGoal`/`getGoalVersion`/`listGoalVersions` throw `not_found`. */
 export { findGoal, getGoal, listGoals, listGoalVersions, getGoalVersion } from './goal.service';
-/** Anchors a goal version to an adopted decision. Throws `invalid_state` (not adopted), `validation_failed`, `conflict`, `not_found`. */
+/** Anchors a goal version to an adopted decision. Throws `invalid_state` (not adopted), `validation_failed` (a decision not of this organization: missing or foreign alike), `conflict`, `not_found` (goal, version). */
 export { anchorGoal } from './anchor.service';
 /** Records (or with `replace`, corrects) a measurement. Throws `validation_failed` (date), `conflict` (same date), `not_found`. */
 export { recordMeasurement, listMeasurementsOfGoal } from './measurement.service';

@@ -95,12 +95,18 @@ for (const dialect of DIALECTS) {
       expect(changed).toEqual([]);
     });
 
-    it('answers not_found for an unknown change or group, and writes nothing', async () => {
+    it('answers not_found for an unknown change; an unknown group is refused like a group of another organization', async () => {
       const group = await aGroup(deps, org.id);
       const a = await attempt(open.db, () => setImpact(deps, testActor, UNKNOWN, { groupId: group.id, effect: 'gains' }));
       expect(a).toEqual({ error: expect.objectContaining({ code: 'not_found' }), changed: [] });
-      const b = await attempt(open.db, () => setImpact(deps, testActor, change.id, { groupId: UNKNOWN, effect: 'gains' }));
-      expect(b).toEqual({ error: expect.objectContaining({ code: 'not_found' }), changed: [] });
+      const foreign = await aGroup(deps, (await anOrganization(deps)).id);
+      const [missing, ofOther] = [
+        await attempt(open.db, () => setImpact(deps, testActor, change.id, { groupId: UNKNOWN, effect: 'gains' })),
+        await attempt(open.db, () => setImpact(deps, testActor, change.id, { groupId: foreign.id, effect: 'gains' })),
+      ];
+      expect(missing).toEqual({ error: expect.objectContaining({ code: 'validation_failed', issues: [expect.objectContaining({ path: 'groupId' })] }), changed: [] });
+      expect(ofOther).toEqual(missing);
+      expect((ofOther.error as Error).message).toBe((missing.error as Error).message);
     });
 
     it('leaves exactly one audit entry per write and a chain that verifies', async () => {

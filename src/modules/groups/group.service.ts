@@ -1,4 +1,4 @@
-import { AppError, newId, notFound, parseInput, type Actor } from '../../core';
+import { AppError, newId, notFound, parseInput, requireInScope, type Actor } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { getChange } from '../changes';
 import { getOrganization } from '../organizations';
@@ -24,16 +24,14 @@ export const createGroup = async (deps: Deps, actor: Actor, organizationId: stri
 
 /**
  * Sets what a change means for a group (creates or replaces the impact). The group must belong to
- * the change's organization (`validation_failed`).
+ * the change's organization: another organization's group is `validation_failed` on `groupId`,
+ * exactly like a group that does not exist.
  */
 export const setImpact = async (deps: Deps, actor: Actor, changeId: string, input: ImpactInput): Promise<Impact> => {
   const data = parseInput(impactSchema, input);
   return inTransaction(deps.db, async (db) => {
     const change = await getChange({ db }, changeId);
-    const group = await getGroup({ db }, data.groupId);
-    if (group.organizationId !== change.organizationId) {
-      throw new AppError('validation_failed', 'the group belongs to another organization', { issues: [{ path: 'groupId', message: 'unknown group' }] });
-    }
+    const group = requireInScope(await selectGroup(db, data.groupId), (g) => g.organizationId === change.organizationId, 'groupId', 'group');
     const existing = await selectImpactOf(db, change.id, group.id);
     const impact: Impact = existing
       ? { ...existing, ...data, groupId: group.id }

@@ -12,7 +12,7 @@ export { groupSchema, impactSchema } from './group.schema';
 export type { GroupInput, ImpactInput } from './group.schema';
 /** Creates a citizen group. Throws `not_found` (organization), `conflict` (name), `validation_failed`. */
 export { createGroup } from './group.service';
-/** Creates or replaces a change's impact on a group. Throws `not_found`, `validation_failed` (group of another organization). */
+/** Creates or replaces a change's impact on a group. Throws `not_found` (change), `validation_failed` (a group not of this organization: missing or foreign alike). */
 export { setImpact } from './group.service';
 /** Reads groups; `getGroup` throws `not_found`. */
 export { findGroup, getGroup, listGroups } from './group.service';

@@ -115,12 +115,15 @@ for (const dialect of DIALECTS) {
         expect(changed).toEqual([]);
       });
 
-      it('answers not_found for an unknown measure or goal, and writes nothing', async () => {
+      it('answers not_found for an unknown measure; an unknown goal is refused like a goal of another organization', async () => {
         const measure = await aMeasure(deps, change.id);
         const a = await attempt(open.db, () => aContribution(deps, UNKNOWN, goal.id));
         expect(a).toEqual({ error: expect.objectContaining({ code: 'not_found' }), changed: [] });
-        const b = await attempt(open.db, () => aContribution(deps, measure.id, UNKNOWN));
-        expect(b).toEqual({ error: expect.objectContaining({ code: 'not_found' }), changed: [] });
+        const foreign = await aGoal(deps, (await aChange(deps, (await anOrganization(deps)).id)).id);
+        const [missing, ofOther] = [await attempt(open.db, () => aContribution(deps, measure.id, UNKNOWN)), await attempt(open.db, () => aContribution(deps, measure.id, foreign.id))];
+        expect(missing).toEqual({ error: expect.objectContaining({ code: 'validation_failed', issues: [expect.objectContaining({ path: 'goalId' })] }), changed: [] });
+        expect(ofOther).toEqual(missing);
+        expect((ofOther.error as Error).message).toBe((missing.error as Error).message);
       });
     });
   });

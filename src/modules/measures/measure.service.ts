@@ -1,7 +1,7 @@
-import { AppError, givenFields, newId, notFound, parseInput, type Actor } from '../../core';
+import { AppError, givenFields, newId, notFound, parseInput, requireInScope, type Actor } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { getChange } from '../changes';
-import { getGoal } from '../goals';
+import { findGoal } from '../goals';
 import type { Contribution, Measure } from './measure';
 import { contributionSchema, measurePatchSchema, measureSchema, type ContributionInput, type MeasureInput } from './measure.schema';
 import { contributionExists, insertContribution, insertMeasure, selectMeasure, updateMeasureRow } from './measure.repository';
@@ -51,12 +51,8 @@ export const addContribution = async (deps: Deps, actor: Actor, measureId: strin
   const data = parseInput(contributionSchema, input);
   return inTransaction(deps.db, async (db) => {
     const measure = await getMeasure({ db }, measureId);
-    const goal = await getGoal({ db }, data.goalId);
-    if (goal.changeId !== measure.changeId) {
-      throw new AppError('validation_failed', 'the goal belongs to another change than the measure', {
-        issues: [{ path: 'goalId', message: 'choose a goal of the same change' }],
-      });
-    }
+    // A goal of another change, of another organization, or none at all: one answer (issue 9).
+    const goal = requireInScope(await findGoal({ db }, data.goalId), (g) => g.changeId === measure.changeId, 'goalId', 'goal');
     if (await contributionExists(db, measure.id, goal.id)) throw new AppError('conflict', 'this measure already contributes to this goal');
     const change = await getChange({ db }, measure.changeId);
     const contribution: Contribution = { id: newId(), measureId: measure.id, ...data, goalId: goal.id, createdAt: deps.clock.now().toISOString() };

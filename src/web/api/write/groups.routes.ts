@@ -47,7 +47,7 @@ export const groupWriteRoutes =
           operationId: 'setImpact',
           summary: 'Set what a change means for a group (creates or replaces the impact; idempotent)',
           scope: 'chain:write',
-          description: `201 when created, 200 when replaced. A group of another organization is 422.`,
+          description: `201 when created, 200 when replaced. A group of another organization is 422, exactly like a group that does not exist.`,
           tags: ['groups', 'write'],
           params: idParam.extend({ groupId: z.uuid() }),
           body: impactInput.omit({ groupId: true }),

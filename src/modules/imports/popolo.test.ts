@@ -118,6 +118,9 @@ describe('reading Popolo motions and vote events', () => {
     // A motion naming a vote event that is not in the document is named by its path.
     doc.motions[3]!.vote_events = ['ve-9'];
     expect(paths(doc)).toEqual(['motions[3].vote_events[0]']);
+    // Two motions naming the same vote event: the second is refused.
+    doc.motions[3]!.vote_events = ['ve-1'];
+    expect(readPopolo(doc).motions[3]!.issues).toEqual([{ path: 'motions[3].vote_events[0]', message: 'vote_events[0] hoort al bij motions[0]: één motie per stemming' }]);
     // Linked both ways to the same motion is one link, not two vote events.
     doc.motions[3]!.vote_events = [];
     doc.vote_events[0] = { ...doc.vote_events[0], motion_id: doc.motions[0]!.id };

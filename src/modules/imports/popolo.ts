@@ -191,6 +191,8 @@ export const readPopolo = (value: unknown): PopoloDocument => {
         if (isObject(e)) return attach(i, e, path);
         const k = idOf(e) === undefined ? undefined : eventIds.get(idOf(e)!);
         if (k === undefined) return refuse(i, { path, message: idOf(e) ? `geen stemming met id "${idOf(e)}" in vote_events` : 'geen stemming: verwacht het id van een stemming in vote_events' });
+        const other = namedBy.get(k);
+        if (other !== undefined && other !== i) return refuse(i, { path, message: `vote_events[${k}] hoort al bij motions[${other}]: één motie per stemming` });
         namedBy.set(k, i);
       });
     }
@@ -199,9 +201,10 @@ export const readPopolo = (value: unknown): PopoloDocument => {
     const path = `vote_events[${k}]`;
     if (!isObject(e)) return void issues.push({ path, message: 'geen object' });
     const ref = e.motion_id ?? (isObject(e.motion) ? e.motion.id : e.motion);
-    const byRef = idOf(ref) === undefined ? undefined : motionIds.get(idOf(ref)!);
+    const refId = idOf(ref);
+    const byRef = refId === undefined ? undefined : motionIds.get(refId);
     const byMotion = namedBy.get(k);
-    if (ref !== undefined && ref !== null && byRef === undefined) return void issues.push({ path: `${path}.motion_id`, message: `geen motie met id "${String(ref)}" in motions` });
+    if (refId !== undefined && byRef === undefined) return void issues.push({ path: `${path}.motion_id`, message: `geen motie met id "${refId}" in motions` });
     if (byRef !== undefined && byMotion !== undefined && byRef !== byMotion) {
       return void issues.push({ path: `${path}.motion_id`, message: `wijst naar motions[${byRef}], maar motions[${byMotion}] noemt deze stemming` });
     }

@@ -124,9 +124,10 @@ describe.skipIf(!available)('portal in Chromium', () => {
     }
   });
 
+  // Two full-page screenshots per page: on a loaded two-core machine this exceeds the default 30 s.
   it('takes screenshots at phone and desktop width without sideways scrolling', async () => {
     for (const { name, path } of pages()) await screenshots(path, name);
-  });
+  }, 120_000);
 
   it('works without JavaScript: the group filter is a plain form', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -31,7 +31,7 @@ export const sendPage = (
 export const safeReturnPath = (value: unknown): string | undefined =>
   typeof value === 'string' && /^\/editor(\/[A-Za-z0-9\-._~%/]*)?(\?[A-Za-z0-9\-._~%=&]*)?$/.test(value) && !value.includes('//') && !value.startsWith('/editor/inloggen') ? value : undefined;
 
-/** A form field as one string (formbody gives arrays for repeated names). */
+/** A form field as one string (a form body gives arrays for repeated names). */
 export const field = (body: unknown, name: string): string => {
   const v = (body as Record<string, unknown> | undefined)?.[name];
   return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';

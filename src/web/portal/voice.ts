@@ -49,7 +49,7 @@ export const findPublishedChange = async (deps: VoiceDeps, orgSlug: string, chan
   return change?.publishedAt ? { organization, change } : undefined;
 };
 
-/** A form field as one string (formbody gives an array for a repeated name: the first counts). */
+/** A form field as one string (a form body gives an array for a repeated name: the first counts). */
 export const field = (body: unknown, name: string): string | undefined => {
   const v = (body as Record<string, unknown> | null | undefined)?.[name];
   return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;

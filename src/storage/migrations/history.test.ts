@@ -163,3 +163,23 @@ describe.each(DIALECTS)('refusing an upgrade it cannot make safely (%s)', (diale
     await expect(upgrade(database)).rejects.toMatchObject({ code: 'invalid_state', message: expect.stringContaining('999_from_the_future') });
   });
 });
+
+describe.each(DIALECTS)('repairing the conflicts table of da7200e–551152b (%s)', (dialect) => {
+  let database: EmptyTestDatabase;
+  afterEach(async () => database.close());
+  const at = '2026-11-27T10:10:00.000Z';
+
+  it('refuses, naming the pair, when a conflict was recorded twice before the unique pair existed', async () => {
+    database = await openEmptyTestDatabase(dialect);
+    await runAsThen(database, HISTORY.find((h) => h.label.startsWith('8520db3'))!.set);
+    const db = database.db;
+    await sql`insert into organizations (id, slug, name, kind, created_at, updated_at) values ('o1', 'stad', 'Stad', 'gemeente', ${at}, ${at})`.execute(db);
+    await sql`insert into changes (id, organization_id, slug, title, kind, status, created_at, updated_at) values ('c1', 'o1', 'c', 'C', 'policy', 'draft', ${at}, ${at})`.execute(db);
+    await sql`insert into citizen_groups (id, organization_id, name, created_at) values ('g1', 'o1', 'A', ${at}), ('g2', 'o1', 'B', ${at})`.execute(db);
+    await sql`insert into conflicts (id, change_id, group_a_id, group_b_id, created_at, updated_at) values ('k1', 'c1', 'g1', 'g2', ${at}, ${at}), ('k2', 'c1', 'g1', 'g2', ${at}, ${at})`.execute(db);
+    const upgrade = database.migrating(() => migrateToLatest(db, database.schema ? { schema: database.schema } : {}));
+    await expect(upgrade).rejects.toThrow(/1 pair\(s\) of groups have their conflict recorded twice \(first: change c1, groups g1 and g2\)/);
+    const rows = await sql<{ id: string }>`select id from conflicts order by id`.execute(db);
+    expect(rows.rows.map((r) => r.id)).toEqual(['k1', 'k2']);
+  });
+});

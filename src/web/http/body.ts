@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPlainText } from '../../core';
+import { sendProblem, toProblem } from '../errors';
 
 /**
  * What a request body may be, in one place (docs/api-write.md, "Input rules"): JSON bodies are
@@ -106,7 +107,10 @@ export const registerInputLimits = (app: FastifyInstance): void => {
     }
     return defaultJson(request, text, done);
   });
-  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (!urlIsPlain(request.url)) throw httpError(400, 'Het adres bevat een stuurteken of een ongeldige codering (the URL holds a control character or is not UTF-8).');
+  // Answered here, not thrown: a part's own error handler (the editor's page) would need the
+  // session and the route's parameters, which a refused URL never gets.
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (urlIsPlain(request.url)) return undefined;
+    return sendProblem(request, reply, toProblem(httpError(400, 'Het adres bevat een stuurteken of een ongeldige codering (the URL holds a control character or is not UTF-8).')));
   });
 };

@@ -12,6 +12,7 @@ const root = process.cwd();
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   engines: { node: string };
   dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
 };
 const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
   packages: Record<string, { version?: string; engines?: { node?: string } | string[]; optional?: boolean }>;
@@ -40,8 +41,20 @@ describe('installing Helder', () => {
     expect(semver.satisfies(process.versions.node, manifest.engines.node)).toBe(true);
   });
 
+  const code = ['src', 'bin', 'scripts', 'e2e'].flatMap((d) => filesUnder(join(root, d))).map((f) => readFileSync(f, 'utf8')).join('\n');
+
+  it('declares every package the code imports (none arrives only as another package\'s dependency)', () => {
+    const imported = new Set(
+      [...code.matchAll(/^\s*(?:import|export)\b[^;'"]*?\bfrom\s*'([^'.\/][^']*)'|^\s*import\s*'([^'.\/][^']*)'/gm)]
+        .map((m) => (m[1] ?? m[2])!)
+        .filter((name) => !name.startsWith('node:'))
+        .map((name) => name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/')),
+    );
+    const declared = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)]);
+    expect([...imported].filter((name) => !declared.has(name))).toEqual([]);
+  });
+
   it('declares only dependencies the code imports', () => {
-    const code = ['src', 'bin', 'scripts'].flatMap((d) => filesUnder(join(root, d))).map((f) => readFileSync(f, 'utf8')).join('\n');
     const unused = Object.keys(manifest.dependencies).filter((name) => !code.includes(`'${name}`) && !code.includes(`"${name}`));
     expect(unused).toEqual([]);
   });

@@ -18,6 +18,10 @@ const envSchema = z.object({
   HELDER_THEME_CLASS: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a CSS class name').optional(),
   HELDER_SMTP_URL: z.string().trim().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional().or(z.literal('').transform(() => undefined)),
   HELDER_MAIL_DIR: z.string().trim().min(1).default('./data/mail'),
+  HELDER_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(1_500),
+  HELDER_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_500),
+  HELDER_DB_START_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  HELDER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +39,14 @@ export interface Config {
   secret: string | undefined;
   /** Outgoing mail (docs/notifications.md): an SMTP URL, or without one the folder mails are written to. */
   mail: { smtpUrl: string | undefined; dir: string };
+  /**
+   * How long the server waits for the database (docs/operations.md). PostgreSQL only for the two
+   * timeouts; 0 turns one off. `startTimeoutMs`: how long `serve` keeps trying to reach the
+   * database at start before it exits.
+   */
+  database: { connectTimeoutMs: number; statementTimeoutMs: number; startTimeoutMs: number };
+  /** After SIGTERM/SIGINT: how long requests in flight may take before their connections are cut. */
+  shutdownTimeoutMs: number;
   /** Portal theming and contacts (docs/portal.md). */
   portal: { securityContact?: string; themeCss?: string; themeClass?: string };
 }
@@ -59,6 +71,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     hsts: e.HELDER_HSTS === 'on',
     logLevel: e.LOG_LEVEL,
     secret: e.HELDER_SECRET,
+    database: { connectTimeoutMs: e.HELDER_DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.HELDER_DB_STATEMENT_TIMEOUT_MS, startTimeoutMs: e.HELDER_DB_START_TIMEOUT_MS },
+    shutdownTimeoutMs: e.HELDER_SHUTDOWN_TIMEOUT_MS,
     trustProxy: !e.HELDER_TRUST_PROXY || e.HELDER_TRUST_PROXY === 'off' ? false : e.HELDER_TRUST_PROXY === 'on' ? true : e.HELDER_TRUST_PROXY,
     mail: { smtpUrl: e.HELDER_SMTP_URL, dir: e.HELDER_MAIL_DIR },
     portal: {

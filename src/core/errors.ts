@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'invalid_state'
   | 'validation_failed'
   | 'rate_limited'
+  /** The database cannot be reached or cannot store data right now (outage, timeout, disk full): retry later. */
+  | 'unavailable'
   | 'internal';
 
 /** One problem with one field of the input, addressed by its path (e.g. `goals.2.unit`). */

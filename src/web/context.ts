@@ -30,8 +30,11 @@ export interface WebContext {
   baseUrl: string;
   /** Whether to send HSTS: only when served over TLS. */
   hsts: boolean;
-  /** Checks the database; `ok: false` makes /healthz answer 503. */
-  health(): Promise<{ ok: boolean; database: string }>;
+  /**
+   * Checks the database within a second; `ok: false` makes /healthz answer 503. `status`
+   * `degraded`: it answers but writes fail (disk full, read-only); `fault` names the kind.
+   */
+  health(): Promise<{ ok: boolean; database: string; status?: 'ok' | 'degraded' | 'unavailable'; fault?: string }>;
   /**
    * The register's version: for one organization its audit head sequence number (0 before its
    * first write), without an id a number that grows on any write to any organization (the sum of

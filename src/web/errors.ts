@@ -16,11 +16,30 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; nl: string; en: st
   invalid_state: { status: 409, nl: 'Dit kan niet in de huidige stand', en: 'Invalid state', detail: { nl: 'Dit kan niet in de stand waarin het nu is.', en: 'This is not possible in its current state.' } },
   validation_failed: { status: 422, nl: 'De invoer klopt niet', en: 'Validation failed', detail: { nl: 'De invoer klopt niet.', en: 'The input is not valid.' } },
   rate_limited: { status: 429, nl: 'Te veel verzoeken, probeer het later opnieuw', en: 'Too many requests', detail: { nl: 'Te veel verzoeken; probeer het later opnieuw.', en: 'Too many requests; try again later.' } },
+  unavailable: { status: 503, nl: 'Tijdelijk niet beschikbaar', en: 'Temporarily unavailable', detail: { nl: 'De database is tijdelijk niet bereikbaar. Probeer het over een paar seconden opnieuw.', en: 'The database cannot be reached right now. Try again in a moment.' } },
   internal: { status: 500, nl: 'Er ging iets mis aan onze kant', en: 'Internal error', detail: { nl: 'Er ging iets mis. Probeer het later opnieuw.', en: 'Something went wrong. Try again later.' } },
 };
 
 /** The languages of problem documents: Dutch unless the client asks for English. */
 export type ProblemLanguage = 'nl' | 'en';
+
+/**
+ * Retry-After (RFC 9110 10.2.3) per code, sent with every response of that code (API, portal,
+ * editor): a storage outage, a timeout or a full disk is worth retrying after a few seconds.
+ */
+export const RETRY_AFTER_SECONDS: Partial<Record<ErrorCode, number>> = { unavailable: 5 };
+
+/** Sets the headers a problem's code asks for (Retry-After); every error renderer calls this. */
+export const setProblemHeaders = (reply: FastifyReply, code: ErrorCode): void => {
+  const retry = RETRY_AFTER_SECONDS[code];
+  if (retry === undefined) return;
+  if (!reply.hasHeader('retry-after')) reply.header('retry-after', String(retry));
+  // A shared cache must not keep serving the outage page after the outage.
+  reply.header('cache-control', 'no-store');
+};
+
+/** Whether an error is already logged where it arose (storage logs its faults once per burst, not per request). */
+export const loggedAtSource = (problem: Problem): boolean => problem.code === 'unavailable';
 
 /** An RFC 9457 problem document with Helder's stable `code`. */
 export interface Problem {
@@ -63,6 +82,17 @@ const ENTITY_NL: Record<string, string> = {
   measurement: 'meting',
 };
 
+/** What a storage fault (storage/faults.ts, `details.fault`) means, in Dutch; the English is the error's message. */
+const UNAVAILABLE_NL: Record<string, string> = {
+  connection: 'De database is tijdelijk niet bereikbaar. Probeer het over een paar seconden opnieuw.',
+  timeout: 'De database antwoordde niet op tijd. Probeer het over een paar seconden opnieuw.',
+  busy: 'De database is bezet. Probeer het over een paar seconden opnieuw.',
+  disk_full: 'Er kan nu niets worden opgeslagen: de opslag van de database is vol. Lezen werkt nog wel.',
+  read_only: 'Er kan nu niets worden opgeslagen: de database is alleen-lezen. Lezen werkt nog wel.',
+  io: 'Er kan nu niets worden opgeslagen: de database kan niet naar haar opslag schrijven. Lezen werkt nog wel.',
+  shutdown: 'Helder wordt gestopt. Probeer het over een paar seconden opnieuw.',
+};
+
 /** The detail in both languages, from what the error knows (entity and id, field issues). */
 const detailsOf = (code: ErrorCode, message: string, issues: FieldIssue[], facts: Record<string, unknown>): { nl: string; en: string } => {
   const generic = ERROR_TABLE[code].detail;
@@ -79,6 +109,7 @@ const detailsOf = (code: ErrorCode, message: string, issues: FieldIssue[], facts
     const entity = ENTITY_NL[facts.entity];
     return { nl: entity ? `De ${entity} ${facts.id} bestaat niet, of u mag hem niet zien.` : generic.nl, en: message };
   }
+  if (code === 'unavailable' && typeof facts.fault === 'string' && UNAVAILABLE_NL[facts.fault]) return { nl: UNAVAILABLE_NL[facts.fault]!, en: message };
   // The code's own messages are written for developers, in English (core/errors.ts).
   return { nl: generic.nl, en: message };
 };
@@ -151,6 +182,7 @@ export const sendProblem = (
   html?: (problem: Problem, request: FastifyRequest) => string,
 ): FastifyReply => {
   reply.status(problem.status);
+  setProblemHeaders(reply, problem.code);
   const wantsHtml = html && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
   if (wantsHtml) return reply.type('text/html; charset=utf-8').send(html(problem, request));
   const lang = problemLanguageOf(request);

@@ -1,9 +1,10 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
+import { AppError } from '../core';
 import { registerApi } from './api';
 import type { WebContext } from './context';
 import { registerEditor } from './editor';
-import { problemOf, sendProblem, toProblem } from './errors';
+import { loggedAtSource, problemOf, sendProblem, toProblem } from './errors';
 import { registerInputLimits } from './http/body';
 import { registerSecurityHeaders } from './http/security';
 import { validatorCompiler } from './http/validation';
@@ -33,7 +34,8 @@ export const buildServer = async (ctx: WebContext, options: ServerOptions = {}):
       disableRequestLogging: !['debug', 'trace'].includes(typeof options.logger === 'object' ? options.logger.level : ''),
     }),
     bodyLimit: 1_048_576,
-    return503OnClosing: true,
+    // Our own 503 while closing (below): a problem document or the outage page, not Fastify's JSON.
+    return503OnClosing: false,
     trustProxy: options.trustProxy ?? false,
     // A URL Fastify cannot route (bad percent-encoding: 400; a parameter over maxParamLength: 414)
     // is answered as a problem document like every other refusal, not Fastify's own JSON.
@@ -44,17 +46,34 @@ export const buildServer = async (ctx: WebContext, options: ServerOptions = {}):
   app.setSerializerCompiler(serializerCompiler);
   await registerSecurityHeaders(app, { hsts: ctx.hsts });
 
+  // Requests that still arrive on open connections while the server closes (SIGTERM) are refused
+  // with the same 503 as a database outage, and their connection is not kept alive.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close');
+    throw new AppError('unavailable', 'Helder is shutting down. Try again in a moment.', { details: { fault: 'shutdown' } });
+  });
+
   const problemPage = portalProblemPage(ctx);
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem.status >= 500 && !loggedAtSource(problem)) request.log.error({ err: error }, 'request failed');
     return sendProblem(request, reply, problem, problemPage);
   });
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, problemOf('not_found', 'Deze pagina bestaat niet.'), problemPage));
 
+  // For load balancers and monitoring: 200 only when the database answers and takes writes.
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
-    const health = await ctx.health().catch(() => ({ ok: false, database: 'unreachable' }));
-    return reply.status(health.ok ? 200 : 503).send({ status: health.ok ? 'ok' : 'unavailable', database: health.database });
+    const health = await ctx.health().catch(() => ({ ok: false, database: 'unreachable', status: 'unavailable' as const, fault: undefined }));
+    const status = health.status ?? (health.ok ? 'ok' : 'unavailable');
+    return reply
+      .status(health.ok ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send({ status, database: health.database, ...(health.fault ? { fault: health.fault } : {}) });
   });
 
   await registerApi(app, ctx);

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DEFAULT_SESSION_SETTINGS } from '../../modules/users';
 import type { WebContext } from '../context';
-import { ERROR_TABLE, problemOf, toProblem } from '../errors';
+import { ERROR_TABLE, loggedAtSource, problemOf, setProblemHeaders, toProblem } from '../errors';
 import { registerFormBodies } from '../http/body';
 import { sessionHook } from '../http/auth';
 import { isCsrfError, registerCsrf } from '../http/csrf';
@@ -33,6 +33,7 @@ const DETAILS: Partial<Record<string, string>> = {
   unauthorized: 'Uw sessie is verlopen of u bent niet ingelogd. Log opnieuw in.',
   conflict: 'Dit is al gebeurd of botst met bestaande gegevens.',
   rate_limited: 'Te veel pogingen. Probeer het later opnieuw.',
+  unavailable: 'De editor is tijdelijk niet beschikbaar door een storing. Verstuurde u een formulier, dan is het niet opgeslagen: ga terug en probeer het over een paar minuten opnieuw.',
 };
 
 /**
@@ -56,7 +57,8 @@ export const registerEditor = async (app: FastifyInstance, ctx: WebContext): Pro
 
       editor.setErrorHandler((error: FastifyError, request, reply) => {
         const problem = isCsrfError(error) ? problemOf('forbidden', 'CSRF') : toProblem(error);
-        if (problem.status >= 500) request.log.error({ err: error }, 'editor request failed');
+        if (problem.status >= 500 && !loggedAtSource(problem)) request.log.error({ err: error }, 'editor request failed');
+        setProblemHeaders(reply, problem.code);
         const redirect = (error as { details?: { redirect?: unknown } }).details?.redirect;
         if (problem.code === 'unauthorized' && request.method === 'GET' && typeof redirect === 'string') return reply.redirect(redirect, 303);
         const detail = isCsrfError(error) || problem.detail === 'request from another site'

@@ -63,6 +63,6 @@ export const portalProblemPage = (ctx: WebContext) => {
   return (problem: Problem, request: FastifyRequest): string => {
     const lang: Lang = (request.query as Record<string, unknown> | undefined)?.lang === 'en' ? 'en' : 'nl';
     const status = problem.status === 404 ? 404 : problem.status === 429 || problem.status === 503 ? 503 : problem.status < 500 ? 400 : 500;
-    return renderErrorPage({ view: viewOf(site, lang), status, problems: status === 400 ? problem.issues.map((i) => i.path) : undefined });
+    return renderErrorPage({ view: viewOf(site, lang), status, unavailable: problem.code === 'unavailable', problems: status === 400 ? problem.issues.map((i) => i.path) : undefined });
   };
 };

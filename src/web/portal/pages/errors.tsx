@@ -10,6 +10,8 @@ import { renderPage } from './frame';
 export interface ErrorPageProps {
   view: View;
   status: 400 | 404 | 500 | 503;
+  /** A 503 because of a fault (the database is down), not because it is busy. */
+  unavailable?: boolean;
   /** The organization the URL belonged to, when it exists. */
   organization?: { name: string; slug: string };
   /** What was wrong with the address (400): names of parameters, never their values. */
@@ -17,10 +19,10 @@ export interface ErrorPageProps {
   change?: boolean;
 }
 
-export const renderErrorPage = ({ view, status, organization, problems, change }: ErrorPageProps): string => {
+export const renderErrorPage = ({ view, status, organization, problems, change, unavailable }: ErrorPageProps): string => {
   const t = view.t;
-  const title = status === 404 ? t.notFoundTitle : status === 400 ? t.badRequestTitle : status === 503 ? t.busyTitle : t.errorTitle;
-  const text = status === 404 ? (change ? t.notFoundChange : t.notFoundText) : status === 400 ? t.badRequestText : status === 503 ? t.busyText : t.errorText;
+  const title = status === 404 ? t.notFoundTitle : status === 400 ? t.badRequestTitle : status === 503 ? (unavailable ? t.unavailableTitle : t.busyTitle) : t.errorTitle;
+  const text = status === 404 ? (change ? t.notFoundChange : t.notFoundText) : status === 400 ? t.badRequestText : status === 503 ? (unavailable ? t.unavailableText : t.busyText) : t.errorText;
   return renderPage({
     view,
     path: organization ? orgPath(organization.slug) : '/',

@@ -45,7 +45,7 @@ describe('installing Helder', () => {
 
   it('declares every package the code imports (none arrives only as another package\'s dependency)', () => {
     const imported = new Set(
-      [...code.matchAll(/^\s*(?:import|export)\b[^;'"]*?\bfrom\s*'([^'.\/][^']*)'|^\s*import\s*'([^'.\/][^']*)'/gm)]
+      [...code.matchAll(/^\s*(?:import|export)\b[^;'"]*?\bfrom\s*'([^'./][^']*)'|^\s*import\s*'([^'./][^']*)'/gm)]
         .map((m) => (m[1] ?? m[2])!)
         .filter((name) => !name.startsWith('node:'))
         .map((name) => name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/')),

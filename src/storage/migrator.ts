@@ -31,9 +31,33 @@ export const migrateToLatest = async (db: Db, options: { schema?: string } = {})
   }
   // The check above replaces Kysely's own ordering check, which would also refuse every later start
   // of a database that ran 007 after 008 (its table lists them in the order they ran).
-  const { error, results } = await new Migrator({ ...base, allowUnorderedMigrations: true }).migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const run = async () => {
+    const { error, results } = await new Migrator({ ...base, allowUnorderedMigrations: true }).migrateToLatest();
+    if (error) throw error;
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  };
+  return db.getExecutor().adapter.supportsTransactionalDdl ? run() : inOneWriteTransaction(db, run);
+};
+
+/**
+ * Kysely runs migrations in one transaction only where its adapter says DDL is transactional; it
+ * says no for SQLite, although SQLite's DDL is transactional, so a migration failing halfway left a
+ * half-upgraded file. SQLite's driver runs every query on its one connection, so a BEGIN IMMEDIATE
+ * around the migrator holds all of it: a failed upgrade changes nothing, and a second process
+ * starting at the same moment waits for the write lock and then finds nothing left to do.
+ * (A future migration that must run outside a transaction, e.g. one that switches foreign keys off
+ * to rebuild a table, needs its own path.)
+ */
+const inOneWriteTransaction = async <T>(db: Db, fn: () => Promise<T>): Promise<T> => {
+  await sql`begin immediate`.execute(db);
+  try {
+    const result = await fn();
+    await sql`commit`.execute(db);
+    return result;
+  } catch (error) {
+    await sql`rollback`.execute(db).catch(() => undefined);
+    throw error;
+  }
 };
 
 /** The names in Kysely's migration table, including ones this version does not know. */

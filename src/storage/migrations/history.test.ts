@@ -181,5 +181,9 @@ describe.each(DIALECTS)('repairing the conflicts table of da7200e–551152b (%s)
     await expect(upgrade).rejects.toThrow(/1 pair\(s\) of groups have their conflict recorded twice \(first: change c1, groups g1 and g2\)/);
     const rows = await sql<{ id: string }>`select id from conflicts order by id`.execute(db);
     expect(rows.rows.map((r) => r.id)).toEqual(['k1', 'k2']);
+    // A refused upgrade changes nothing: the migrations before 009 are rolled back with it.
+    const table = sql.table(database.schema ? `${database.schema}.kysely_migration` : 'kysely_migration');
+    const ran = await sql<{ name: string }>`select name from ${table} order by name`.execute(db);
+    expect(ran.rows.map((r) => r.name)).toEqual(['001_core', '003_expectations', '004_accounts']);
   });
 });

@@ -1,12 +1,13 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, systemClock } from '../../core';
 import { createChange } from '../../modules/changes';
 import { createOrganization } from '../../modules/organizations';
 import { createDatabase, migrateToLatest } from '../../storage';
+import { LANDED } from '../../storage/migrations';
 import { runCli } from './index';
 import { memoryIo } from './testing';
 
@@ -117,6 +118,30 @@ describe('helder backup and helder restore', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('backs up an older installation without upgrading it; the restored copy upgrades on the next start', async () => {
+    const old = join(dir, 'old.sqlite');
+    const open = createDatabase({ url: `sqlite:${old}` });
+    const upTo008 = LANDED.slice(0, LANDED.findIndex(([name]) => name === '008_register_version') + 1);
+    await new Migrator({ db: open.db, provider: { getMigrations: async () => Object.fromEntries(upTo008) } }).migrateToLatest();
+    await open.close();
+    const ran = async (file: string) => {
+      const db = createDatabase({ url: `sqlite:${file}`, mustExist: true });
+      try {
+        return (await sql<{ name: string }>`select name from kysely_migration`.execute(db.db)).rows.map((r) => r.name);
+      } finally {
+        await db.close();
+      }
+    };
+    const oldBackup = join(dir, 'old-backup.sqlite');
+    expect((await run(old, 'backup', '--output', oldBackup)).code).toBe(0);
+    expect(await ran(old)).not.toContain('007_publication');
+    const target = join(dir, 'from-old.sqlite');
+    expect((await run(target, 'restore', oldBackup)).code).toBe(0);
+    const migrated = await run(target, 'migrate');
+    expect(migrated.code).toBe(0);
+    expect(migrated.out).toContain('Ran migration 007_publication.');
   });
 
   it('says to use pg_dump / pg_restore on PostgreSQL', async () => {

@@ -45,4 +45,16 @@ describe('helder audit verify --checkpoint', () => {
     const json = await run('audit', 'verify', '--organization', 'controlestad', '--checkpoint', checkpoint, '--json');
     expect(JSON.parse(json.out)).toMatchObject({ organization: 'controlestad', ok: true, seq: 2 });
   });
+
+  // Last: it damages the chain. Issue 9 item 16: deleting the newest events and the head used to pass.
+  it('fails when the newest events and the chain head were deleted, and the checkpoint names the loss', async () => {
+    const open = createDatabase({ url: env.DATABASE_URL });
+    await open.db.deleteFrom('audit_events').where('seq', '=', 2).execute();
+    await open.db.deleteFrom('audit_heads').execute();
+    await open.close();
+    const verified = await run('audit', 'verify');
+    expect([verified.code, verified.out]).toEqual([1, expect.stringContaining('head_missing')]);
+    const held = await run('audit', 'verify', '--organization', 'controlestad', '--checkpoint', checkpoint);
+    expect(held.code).toBe(1);
+  });
 });

@@ -222,10 +222,11 @@ export const sendDue = async (deps: WorkerDeps, options: WorkerOptions = WORKER_
 };
 
 /** One round of everything the worker does; returns whether it found work. */
-export const drainOnce = async (deps: WorkerDeps, options: WorkerOptions = WORKER_DEFAULTS, digestOrgs: readonly string[] = []): Promise<boolean> => {
+export const drainOnce = async (deps: WorkerDeps, options: Partial<WorkerOptions> = {}): Promise<boolean> => {
   const fanned = await fanOutPending(deps);
-  const digests = digestOrgs.length > 0 ? await composeDigests(deps, digestOrgs) : 0;
-  const { claimed } = await sendDue(deps, options);
+  const held = await selectHeldOrganizations(deps.db);
+  const digests = held.length > 0 ? await composeDigests(deps, held) : 0;
+  const { claimed } = await sendDue(deps, { ...WORKER_DEFAULTS, ...options });
   return fanned + digests + claimed > 0;
 };
 
@@ -255,8 +256,7 @@ export const startWorker = (deps: WorkerDeps, options: Partial<WorkerOptions> = 
     while (!stopped) {
       let busy = false;
       try {
-        const orgs = await selectHeldOrganizations(deps.db);
-        busy = await drainOnce(deps, o, orgs);
+        busy = await drainOnce(deps, o);
       } catch (error) {
         log(error);
       }

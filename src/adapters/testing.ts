@@ -16,7 +16,7 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export const startSmtpSink = async (): Promise<SmtpSink> => {
+export const startSmtpSink = async (options: { delayMs?: number } = {}): Promise<SmtpSink> => {
   const mails: ParsedMail[] = [];
   let refuse = 0;
   const waiters: { n: number; resolve: () => void }[] = [];
@@ -32,7 +32,9 @@ export const startSmtpSink = async (): Promise<SmtpSink> => {
         return;
       }
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          // A slow mail server, when a test wants one (to kill a sender mid-batch).
+          if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
           mails.push(mail);
           for (const w of waiters.filter((x) => mails.length >= x.n)) w.resolve();
           callback();
@@ -40,6 +42,8 @@ export const startSmtpSink = async (): Promise<SmtpSink> => {
         .catch((error: Error) => callback(error));
     },
   });
+  // A sender killed mid-message resets its connection: that is the point of some tests, not an error.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {

@@ -22,6 +22,7 @@ const envSchema = z.object({
   HELDER_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_500),
   HELDER_DB_START_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   HELDER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8_000),
+  HELDER_MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,7 +39,7 @@ export interface Config {
   /** Signs form tokens and keys address hashes; unset: generated once and kept in the database. */
   secret: string | undefined;
   /** Outgoing mail (docs/notifications.md): an SMTP URL, or without one the folder mails are written to. */
-  mail: { smtpUrl: string | undefined; dir: string };
+  mail: { smtpUrl: string | undefined; dir: string; leaseMs: number };
   /**
    * How long the server waits for the database (docs/operations.md). PostgreSQL only for the two
    * timeouts; 0 turns one off. `startTimeoutMs`: how long `serve` keeps trying to reach the
@@ -74,7 +75,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     database: { connectTimeoutMs: e.HELDER_DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.HELDER_DB_STATEMENT_TIMEOUT_MS, startTimeoutMs: e.HELDER_DB_START_TIMEOUT_MS },
     shutdownTimeoutMs: e.HELDER_SHUTDOWN_TIMEOUT_MS,
     trustProxy: !e.HELDER_TRUST_PROXY || e.HELDER_TRUST_PROXY === 'off' ? false : e.HELDER_TRUST_PROXY === 'on' ? true : e.HELDER_TRUST_PROXY,
-    mail: { smtpUrl: e.HELDER_SMTP_URL, dir: e.HELDER_MAIL_DIR },
+    mail: { smtpUrl: e.HELDER_SMTP_URL, dir: e.HELDER_MAIL_DIR, leaseMs: e.HELDER_MAIL_LEASE_SECONDS * 1_000 },
     portal: {
       ...(e.HELDER_SECURITY_CONTACT ? { securityContact: e.HELDER_SECURITY_CONTACT } : {}),
       ...(e.HELDER_THEME_CSS ? { themeCss: e.HELDER_THEME_CSS } : {}),

@@ -52,7 +52,7 @@ export const serve = async (config: Config, log: (line: string) => void, warn: (
   const mailer = config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl) : fileMailer(config.mail.dir);
   if (!config.mail.smtpUrl) log(`No HELDER_SMTP_URL: mails are written to ${config.mail.dir} and shown in the editor as not sent.`);
   // A database outage is logged once by storage (reportFault), not once per worker round.
-  const worker = startWorker({ ...app.deps, secret: ctx.secret!, baseUrl: config.baseUrl, mailer }, {}, (error) => {
+  const worker = startWorker({ ...app.deps, secret: ctx.secret!, baseUrl: config.baseUrl, mailer }, { leaseMs: config.mail.leaseMs }, (error) => {
     if (!isUnavailable(error)) server.log.error({ err: error }, 'the notification worker failed a round');
   });
   const prune = setInterval(() => {

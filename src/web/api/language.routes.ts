@@ -44,8 +44,8 @@ export const languageRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'checkLanguage',
         summary: 'Check a text for plain language (Dutch B1; English: readability only)',
         tags: ['language'],
-        body: z.object({
-          text: z.string().trim().min(1, 'give a text to check').max(MAX_TEXT),
+        body: z.strictObject({
+          text: z.string().trim().min(1).max(MAX_TEXT),
           lang: z.enum(['nl', 'en']).optional().describe('Detected when absent'),
           kind: z.enum(['text', 'goal']).default('text').describe('`goal` also checks for vague goal wording'),
         }),

@@ -27,8 +27,8 @@ import { tokenActorOf } from '../auth';
 import { milestoneSchema, presentChange, presentMilestone, presentPublication, publicationSchema, writtenChangeSchema } from './presenters';
 import { assertOwned, bodyOf, editBodyOf, idParam, slugParam, tokenWith } from './shared';
 
-const statusBody = z.object({ status: z.enum(CHANGE_STATUSES) });
-const publicationBody = z.object({ step: z.enum(PUBLICATION_STEPS, { message: 'choose request_review, publish or return_to_draft' }).describe('The step to take') });
+const statusBody = z.strictObject({ status: z.enum(CHANGE_STATUSES) });
+const publicationBody = z.strictObject({ step: z.enum(PUBLICATION_STEPS, { message: 'choose request_review, publish or return_to_draft' }).describe('The step to take') });
 
 /** Changes and their milestones (chain:write). Every write goes through the changes module's services. */
 export const changeWriteRoutes =

@@ -9,7 +9,7 @@ import { tokenActorOf } from '../auth';
 import { anchorSchema, presentAnchor, presentGoal, writtenGoalSchema } from './presenters';
 import { assertOwned, bodyOf, editBodyOf, idParam, tokenWith } from './shared';
 
-const anchorBody = z.object({
+const anchorBody = z.strictObject({
   decisionId: z.uuid(),
   version: z.number().int().min(1).optional().describe('The goal version the decision adopted; the current one when absent'),
 });

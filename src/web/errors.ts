@@ -63,9 +63,14 @@ export interface ProblemBody {
   issues: { path: string; message: string }[];
 }
 
-export const problemOf = (code: ErrorCode, detail: string, issues: FieldIssue[] = []): Problem => {
+/**
+ * A problem of `code`. Give the detail in both languages (`{ nl, en }`) whenever you can: a string
+ * is taken as Dutch, and an English client then gets the code's general English sentence.
+ */
+export const problemOf = (code: ErrorCode, detail: string | { nl: string; en: string }, issues: FieldIssue[] = []): Problem => {
   const entry = ERROR_TABLE[code];
-  return { type: `urn:helder:problem:${code}`, title: entry.nl, status: entry.status, code, detail, issues };
+  const both = typeof detail === 'string' ? undefined : detail;
+  return { type: `urn:helder:problem:${code}`, title: entry.nl, status: entry.status, code, detail: both ? both.nl : (detail as string), issues, ...(both ? { details: both } : {}) };
 };
 
 // Names of the entities `notFound(entity, id)` reports, so a 404 can say what was missing in Dutch.
@@ -114,6 +119,17 @@ const detailsOf = (code: ErrorCode, message: string, issues: FieldIssue[], facts
   return { nl: generic.nl, en: message };
 };
 
+const isBilingual = (value: unknown): value is { nl: string; en: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { nl?: unknown }).nl === 'string' && typeof (value as { en?: unknown }).en === 'string';
+
+// Fastify's own 4xx (body parsing, limits) come with English messages only; these say it in Dutch.
+const HTTP_DETAILS: Record<number, string> = {
+  400: 'Het verzoek klopt niet (bijvoorbeeld: de JSON is ongeldig).',
+  413: 'De inhoud van het verzoek is te groot.',
+  414: 'Het adres is te lang.',
+  415: 'Dit soort inhoud wordt niet ondersteund: stuur application/json.',
+};
+
 /** Maps anything thrown to a problem: AppError by code, request validation to 400, the rest to 500. */
 export const toProblem = (error: unknown): Problem => {
   if (isAppError(error)) {
@@ -133,11 +149,12 @@ export const toProblem = (error: unknown): Problem => {
     }));
     return { ...problemOf('validation_failed', 'De verzoekparameters kloppen niet.', issues), status: 400 };
   }
-  const fe = error as Partial<FastifyError>;
+  const fe = error as Partial<FastifyError> & { details?: unknown };
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const code: ErrorCode = fe.statusCode === 404 ? 'not_found' : fe.statusCode === 429 ? 'rate_limited' : 'validation_failed';
     const message = fe.message ?? 'bad request';
-    return { ...problemOf(code, message), status: fe.statusCode, details: { nl: ERROR_TABLE[code].detail.nl, en: message } };
+    const details = isBilingual(fe.details) ? fe.details : { nl: HTTP_DETAILS[fe.statusCode] ?? ERROR_TABLE[code].detail.nl, en: message };
+    return { ...problemOf(code, details), status: fe.statusCode };
   }
   return { ...problemOf('internal', 'Er ging iets mis. Probeer het later opnieuw.'), details: ERROR_TABLE.internal.detail };
 };

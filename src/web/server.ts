@@ -64,7 +64,7 @@ export const buildServer = async (ctx: WebContext, options: ServerOptions = {}):
     if (problem.status >= 500 && !loggedAtSource(problem)) request.log.error({ err: error }, 'request failed');
     return sendProblem(request, reply, problem, problemPage);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, problemOf('not_found', 'Deze pagina bestaat niet.'), problemPage));
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, problemOf('not_found', { nl: 'Deze pagina bestaat niet.', en: 'This page does not exist.' }), problemPage));
 
   // For load balancers and monitoring: 200 only when the database answers and takes writes.
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {

@@ -49,6 +49,20 @@ describe('problem documents and API-Version', () => {
     expect((await body('en')).json().issues[0]).toEqual({ path: 'text', message: 'Invalid input: expected string, received number' });
   });
 
+  it('says the errors of the HTTP layer in the client\'s language too: unknown route, wrong media type, deep JSON', async () => {
+    const route = (lang: string) => get('/api/v1/no-such-route', { 'accept-language': lang });
+    expect((await route('nl')).json().detail).toBe('Deze pagina bestaat niet.');
+    expect((await route('en')).json().detail).toBe('This page does not exist.');
+    const text = (lang: string) =>
+      server.app.inject({ method: 'POST', url: '/api/v1/language/check', headers: { 'content-type': 'text/plain', 'accept-language': lang }, payload: 'hallo' });
+    expect((await text('nl')).json()).toMatchObject({ status: 415, title: 'De invoer klopt niet', detail: 'Dit soort inhoud wordt niet ondersteund: stuur application/json.' });
+    expect((await text('en')).json()).toMatchObject({ status: 415, title: 'Validation failed' });
+    const deep = (lang: string) =>
+      server.app.inject({ method: 'POST', url: '/api/v1/language/check', headers: { 'content-type': 'application/json', 'accept-language': lang }, payload: '['.repeat(100) + ']'.repeat(100) });
+    expect((await deep('nl')).json().detail).toBe('De JSON is te diep genest: hoogstens 32 niveaus.');
+    expect((await deep('en')).json().detail).toBe('The JSON is nested deeper than 32 levels.');
+  });
+
   it('sends API-Version on every API response: success, problem, unknown route, the document itself', async () => {
     for (const url of ['/api/v1/organizations', `/api/v1/changes/${MISSING}`, '/api/v1/changes/nope', '/api/v1/no-such-route', '/api/v1/openapi.json']) {
       expect((await get(url)).headers['api-version'], url).toBe(API_VERSION);

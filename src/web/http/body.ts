@@ -13,8 +13,12 @@ import { sendProblem, toProblem } from '../errors';
 /** Deepest nesting of arrays and objects a JSON body may have; Helder's deepest body uses 3. */
 export const MAX_JSON_DEPTH = 32;
 
-/** An error Fastify's error handler turns into a problem document with this status (web/errors.ts). */
-export const httpError = (statusCode: number, message: string): Error & { statusCode: number } => Object.assign(new Error(message), { statusCode });
+/**
+ * An error Fastify's error handler turns into a problem document with this status (web/errors.ts),
+ * its detail in the client's language.
+ */
+export const httpError = (statusCode: number, detail: { nl: string; en: string }): Error & { statusCode: number; details: { nl: string; en: string } } =>
+  Object.assign(new Error(detail.en), { statusCode, details: detail });
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -70,7 +74,7 @@ export const parseFormBody = (text: string): Record<string, string | string[]> |
   return fields;
 };
 
-const NOT_UTF8 = 'De inhoud van het verzoek is geen geldige UTF-8 (the request body is not valid UTF-8).';
+const NOT_UTF8 = { nl: 'De inhoud van het verzoek is geen geldige UTF-8.', en: 'The request body is not valid UTF-8.' };
 
 /** Form bodies for a scope that has forms (editor, portal), with the same rules as JSON. */
 export const registerFormBodies = (scope: FastifyInstance, bodyLimit: number): void => {
@@ -103,7 +107,7 @@ export const registerInputLimits = (app: FastifyInstance): void => {
     const text = decodeUtf8(body as Buffer);
     if (text === undefined) return done(httpError(400, NOT_UTF8), undefined);
     if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
-      return done(httpError(400, `De JSON is te diep genest: hoogstens ${MAX_JSON_DEPTH} niveaus (nested deeper than ${MAX_JSON_DEPTH} levels).`), undefined);
+      return done(httpError(400, { nl: `De JSON is te diep genest: hoogstens ${MAX_JSON_DEPTH} niveaus.`, en: `The JSON is nested deeper than ${MAX_JSON_DEPTH} levels.` }), undefined);
     }
     return defaultJson(request, text, done);
   });
@@ -111,6 +115,6 @@ export const registerInputLimits = (app: FastifyInstance): void => {
   // session and the route's parameters, which a refused URL never gets.
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (urlIsPlain(request.url)) return undefined;
-    return sendProblem(request, reply, toProblem(httpError(400, 'Het adres bevat een stuurteken of een ongeldige codering (the URL holds a control character or is not UTF-8).')));
+    return sendProblem(request, reply, toProblem(httpError(400, { nl: 'Het adres bevat een stuurteken of een ongeldige codering.', en: 'The URL holds a control character or is not UTF-8.' })));
   });
 };

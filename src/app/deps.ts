@@ -34,7 +34,7 @@ export interface OpenOptions {
  * The connect and statement timeouts apply when `config.database` is given (the server); the CLI's
  * commands (imports, exports, audit verify) may rightly run long statements and go without.
  */
-export const openApp = async (config: Pick<Config, 'databaseUrl'> & Partial<Pick<Config, 'database'>>, options: OpenOptions = {}): Promise<App> => {
+export const openApp = async (config: Pick<Config, 'databaseUrl'> & Partial<Pick<Config, 'database' | 'secret'>>, options: OpenOptions = {}): Promise<App> => {
   const database = createDatabase({
     url: config.databaseUrl,
     mustExist: options.mustExist ?? false,
@@ -48,7 +48,8 @@ export const openApp = async (config: Pick<Config, 'databaseUrl'> & Partial<Pick
     await database.close().catch(() => undefined);
     throw error;
   }
-  return { deps: { db: database.db, clock: systemClock }, database, migrated, close: () => database.close() };
+  // The server secret travels with deps: what it seals at rest (TOTP secrets) is opened with it.
+  return { deps: { db: database.db, clock: systemClock, secret: config.secret }, database, migrated, close: () => database.close() };
 };
 
 /** Migrations may take longer than any request may: on PostgreSQL they run without the statement timeout. */

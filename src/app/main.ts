@@ -3,6 +3,7 @@ import { isAppError } from '../core';
 import { seedDemo, seedDemoCitizenVoice } from '../modules/demo';
 import { pruneSubscriptions, startWorker } from '../modules/notifications';
 import { pruneVoiceGuard } from '../modules/polls';
+import { sealPlainTotpSecrets } from '../modules/users';
 import type { FaultReport } from '../storage';
 import { buildServer } from '../web/server';
 import type { Config } from './config';
@@ -34,6 +35,9 @@ export const serve = async (config: Config, log: (line: string) => void, warn: (
   // Until the server's logger exists, faults go to stderr as plain lines.
   let reportFault = (report: FaultReport) => warn(describeFault(report));
   const app = await openApp(config, { onFault: (report) => reportFault(report) });
+  // TOTP secrets from before encryption at rest are sealed once, here (docs/editor.md).
+  const sealed = await sealPlainTotpSecrets(app.deps);
+  if (sealed > 0) log(`Encrypted ${sealed} TOTP secret(s) that were stored in plain text.`);
   if (config.seedDemo && (await countOrganizations(app.deps)) === 0) {
     const { organizationId } = await seedDemo(app.deps);
     await seedDemoCitizenVoice(app.deps, organizationId);

@@ -5,4 +5,9 @@ import type { Db } from './database';
 export interface Deps {
   db: Db;
   clock: Clock;
+  /**
+   * The server secret (HELDER_SECRET) when configured; without it, what needs a secret uses the
+   * installation secret kept in the database (`installationSecret`).
+   */
+  secret?: string | undefined;
 }

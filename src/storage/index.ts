@@ -13,5 +13,5 @@ export type { AuditFilter } from './audit';
 export type { AuditEntry, AuditEvent, ChainReport, CheckpointReport } from './audit';
 export type { Database } from './schema';
 export type { Deps } from './deps';
-export { installationSecret } from './installation';
+export { installationSecret, findInstallationSecret } from './installation';
 export { batchesWrites, writeLocked, skippingLocked } from './write-lock';

@@ -15,3 +15,7 @@ export const installationSecret = async (db: Db, now: Date): Promise<string> => 
   const row = await db.selectFrom('installation_settings').select('value').where('key', '=', 'secret').executeTakeFirstOrThrow();
   return row.value;
 };
+
+/** The installation secret when it has been made, without making it (for reading what it sealed). */
+export const findInstallationSecret = async (db: Db): Promise<string | undefined> =>
+  (await db.selectFrom('installation_settings').select('value').where('key', '=', 'secret').executeTakeFirst())?.value;

@@ -5,6 +5,7 @@ import { IMPORT_MEASUREMENTS_USAGE, importMeasurementsCommand } from './import-m
 import { EXIT, println, type CliIo, type Command } from './io';
 import { legitimacyCommand } from './legitimacy';
 import { migrateCommand } from './migrate';
+import { rotateSecretCommand } from './rotate-secret';
 import { seedCommand } from './seed';
 import { serveCommand } from './serve';
 import { taalcheckCommand } from './taalcheck';
@@ -21,6 +22,7 @@ const commands: Command[] = [
   backupCommand,
   restoreCommand,
   userCommand,
+  rotateSecretCommand,
   {
     name: 'export',
     summary: 'write a whole organization as one JSON document',

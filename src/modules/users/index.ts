@@ -78,3 +78,9 @@ export type { AuditLine } from './audit-trail.service';
  */
 export { readOrganizationAudit, verifyOrganizationChain } from './audit-trail.service';
 export type { OrganizationAudit } from './audit-trail.service';
+/**
+ * TOTP secrets at rest: sealed with AES-256-GCM under a key derived (HKDF) from the server secret.
+ * `sealPlainTotpSecrets` seals those stored before (run at start); `rotateTotpSecrets` re-seals all
+ * from an old server secret to a new one, all or nothing (`invalid_state` when one does not open).
+ */
+export { sealPlainTotpSecrets, rotateTotpSecrets } from './totp-vault';

@@ -9,6 +9,7 @@ import { actorOfUser, normalizeEmail, requiresTotp, type Membership, type User }
 import { claimTotpStep, selectMemberships, selectUserRecord, toUser } from './user.repository';
 import { loginSchema, totpCodeSchema, type LoginInput } from './user.schema';
 import { verifyTotp } from './totp';
+import { revealTotpSecret } from './totp-vault';
 
 /** One message for every failed login: it never says whether the address has an account (OWASP). */
 const badCredentials = () => new AppError('unauthorized', 'e-mail address or password is wrong');
@@ -135,7 +136,7 @@ export const verifySecondFactor = async (deps: Deps, token: string, input: { cod
     await deleteSession(deps.db, context.session.id);
     throw throttled(lockedFor(throttle, now));
   }
-  const step = verifyTotp(record.totpSecret, code, now, record.totpLastStep);
+  const step = verifyTotp(await revealTotpSecret(deps, record.id, record.totpSecret), code, now, record.totpLastStep);
   if (step === undefined) {
     const next = afterFailure(throttle, now, TOTP_RULE);
     await saveThrottle(deps.db, key, next);

@@ -45,6 +45,10 @@ export const selectUserRecord = async (db: Db, by: { id: string } | { email: str
 export const selectUsers = async (db: Db): Promise<User[]> =>
   (await db.selectFrom('users').selectAll().orderBy('email').execute()).map((r) => toUser(rowToUserRecord(r)));
 
+/** Every stored TOTP secret (sealed or, from before encryption at rest, plain), by user id. */
+export const selectTotpSecrets = async (db: Db): Promise<{ id: string; secret: string }[]> =>
+  (await db.selectFrom('users').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).orderBy('id').execute()).map((r) => ({ id: r.id, secret: r.totp_secret! }));
+
 export const updateUserRow = (db: Db, id: string, set: Partial<Omit<Database['users'], 'id'>>) => db.updateTable('users').set(set).where('id', '=', id).execute();
 
 export const insertMembership = (db: Db, m: Membership) =>

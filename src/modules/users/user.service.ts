@@ -10,6 +10,7 @@ import { canManageUsers, isSystemActor } from './user.policy';
 import { deleteSessionsOfUser } from './session.repository';
 import { claimTotpStep, deleteMembership, insertMembership, insertUser, selectMembersOf, selectMemberships, selectUserRecord, selectUsers, toUser, updateUserRow } from './user.repository';
 import { createUserSchema, totpCodeSchema, type CreateUserInput } from './user.schema';
+import { revealTotpSecret, sealTotpSecret, totpSealingKey } from './totp-vault';
 
 type Read = Pick<Deps, 'db'>;
 
@@ -30,8 +31,9 @@ export const createUser = async (
   const data = parseInput(createUserSchema, input);
   if (options.totpSecret !== undefined && !/^[A-Z2-7]{32}$/.test(options.totpSecret)) throw new AppError('validation_failed', 'a TOTP secret is 32 base32 characters');
   for (const m of data.memberships) if (!canManageUsers(actor, m.organizationId)) throw forbidden('only an admin of the organization may add its users');
-  // Hashing costs tens of milliseconds: do it before the transaction opens.
+  // Hashing costs tens of milliseconds: do it before the transaction opens (and the TOTP key's read).
   const passwordHash = await hashPassword(data.password);
+  const key = await totpSealingKey(deps);
   return inTransaction(deps.db, async (db) => {
     if (await selectUserRecord(db, { email: data.email })) {
       throw new AppError('conflict', 'a user with this e-mail address exists', { issues: [{ path: 'email', message: 'dit e-mailadres heeft al een account' }] });
@@ -50,7 +52,7 @@ export const createUser = async (
       email: data.email,
       name: data.name,
       password_hash: passwordHash,
-      totp_secret: totpSecret,
+      totp_secret: totpSecret === null ? null : sealTotpSecret(key, id, totpSecret),
       totp_confirmed_at: null,
       totp_last_step: null,
       disabled: 0,
@@ -122,18 +124,20 @@ const self = async (deps: Read, actor: Actor) => {
 export const startTotpEnrolment = async (deps: Deps, actor: Actor): Promise<{ secret: string; uri: string }> => {
   const user = await self(deps, actor);
   if (user.totpEnabled) throw new AppError('conflict', 'two-factor authentication is already on');
-  let secret = user.totpSecret;
+  let secret = user.totpSecret ? await revealTotpSecret(deps, user.id, user.totpSecret) : null;
   if (!secret) {
     secret = newTotpSecret();
-    await updateUserRow(deps.db, user.id, { totp_secret: secret, updated_at: deps.clock.now().toISOString() });
+    await updateUserRow(deps.db, user.id, { totp_secret: sealTotpSecret(await totpSealingKey(deps), user.id, secret), updated_at: deps.clock.now().toISOString() });
   }
   return { secret, uri: otpauthUri(secret, user.email) };
 };
 
 /** The pending enrolment of the actor, if any (for showing it again without writing). */
-export const pendingTotpEnrolment = async (deps: Read, actor: Actor): Promise<{ secret: string; uri: string } | undefined> => {
+export const pendingTotpEnrolment = async (deps: Pick<Deps, 'db' | 'secret'>, actor: Actor): Promise<{ secret: string; uri: string } | undefined> => {
   const user = await self(deps, actor);
-  return user.totpSecret && !user.totpEnabled ? { secret: user.totpSecret, uri: otpauthUri(user.totpSecret, user.email) } : undefined;
+  if (!user.totpSecret || user.totpEnabled) return undefined;
+  const secret = await revealTotpSecret(deps, user.id, user.totpSecret);
+  return { secret, uri: otpauthUri(secret, user.email) };
 };
 
 /**
@@ -150,7 +154,7 @@ export const confirmTotpEnrolment = async (deps: Deps, actor: Actor, input: { co
   const key = totpKey(user.id);
   const throttle = await selectThrottle(deps.db, key);
   if (lockedFor(throttle, now) > 0) throw new AppError('rate_limited', 'too many wrong codes', { details: { retryAfterSeconds: lockedFor(throttle, now) } });
-  const step = verifyTotp(user.totpSecret, code, now, user.totpLastStep);
+  const step = verifyTotp(await revealTotpSecret(deps, user.id, user.totpSecret), code, now, user.totpLastStep);
   if (step === undefined) {
     await saveThrottle(deps.db, key, afterFailure(throttle, now, TOTP_RULE));
     throw new AppError('validation_failed', 'wrong code', { issues: [{ path: 'code', message: 'deze code klopt niet; kijk of de tijd op uw telefoon goed staat' }] });
@@ -173,15 +177,17 @@ export const confirmTotpEnrolment = async (deps: Deps, actor: Actor, input: { co
  * the installation (`helder user reset-totp`) or an admin of every organization of the user may.
  * Throws `not_found`, `forbidden`.
  */
-export const resetTotp = async (deps: Deps, actor: Actor, userId: string): Promise<{ secret: string; uri: string }> =>
-  inTransaction(deps.db, async (db) => {
+export const resetTotp = async (deps: Deps, actor: Actor, userId: string): Promise<{ secret: string; uri: string }> => {
+  const key = await totpSealingKey(deps);
+  return inTransaction(deps.db, async (db) => {
     const user = await getUser({ db }, userId);
     const organizations = [...new Set((await selectMemberships(db, { userId: user.id })).map((m) => m.organizationId as string))];
     if (!organizations.every((o) => canManageUsers(actor, o)) || (organizations.length === 0 && !isSystemActor(actor))) throw forbidden('only an admin of every organization of the user may reset two-factor authentication');
     const secret = newTotpSecret();
     const now = deps.clock.now().toISOString();
-    await updateUserRow(db, user.id, { totp_secret: secret, totp_confirmed_at: null, totp_last_step: null, updated_at: now });
+    await updateUserRow(db, user.id, { totp_secret: sealTotpSecret(key, user.id, secret), totp_confirmed_at: null, totp_last_step: null, updated_at: now });
     await deleteSessionsOfUser(db, user.id);
     for (const organizationId of organizations) await recordAudit(db, deps, actor, { organizationId, action: 'user.totp_reset', entityType: 'user', entityId: user.id, data: {} });
     return { secret, uri: otpauthUri(secret, user.email) };
   });
+};

@@ -47,5 +47,9 @@ describe('helder migrate', () => {
     expect(refused.code).toBe(1);
     expect(refused.err.trim().split('\n')).toHaveLength(1);
     expect(refused.err).toContain('999_from_the_future');
+    // helder serve says the same in one line, without a stack trace.
+    const io = memoryIo({ DATABASE_URL: `sqlite:${file}`, PORT: '18999', HELDER_DEMO: 'off' });
+    expect(await runCli(['serve'], io)).toBe(1);
+    expect(io.err().trim().split('\n')).toEqual([expect.stringMatching(/^helder serve: the database was upgraded by a newer Helder .*999_from_the_future/)]);
   });
 });

@@ -1,3 +1,4 @@
+import { isAppError } from '../../core';
 import { ConfigError, loadConfig } from '../config';
 import { StartupError } from '../deps';
 import { serve } from '../main';
@@ -29,7 +30,8 @@ export const serveCommand: Command = {
       stop = await serve(config, (line) => println(io.stdout, line), (line) => println(io.stderr, `helder serve: ${line}`));
     } catch (error) {
       // The database cannot be reached or used: one line that says which and why, no stack trace.
-      if (error instanceof StartupError) {
+      // So is a database this version refuses to upgrade (invalid_state from the migrator).
+      if (error instanceof StartupError || isAppError(error)) {
         println(io.stderr, `helder serve: ${error.message}`);
         return EXIT.problem;
       }

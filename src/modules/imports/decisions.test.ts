@@ -76,6 +76,18 @@ for (const dialect of DIALECTS) {
       expect(await snapshotStore(deps.db)).toEqual(before);
     });
 
+    it('refuses a control character in a motion (issue 9: a NUL must not reach PostgreSQL), naming the JSON path, and writes nothing', async () => {
+      const organization = await anOrganization(deps);
+      const doc = JSON.parse(ORI_POPOLO_FIXTURE) as { motions: Record<string, unknown>[] };
+      doc.motions[1]!.title = 'Motie over\u0000fietsen';
+      const text = JSON.stringify(doc);
+      const preview = await previewDecisionImport(deps, organization.id, text);
+      expect(preview.issues.map((i) => i.path)).toEqual(['motions[1].text']);
+      const before = await snapshotStore(deps.db);
+      expect(await commitDecisionImport(deps, testActor, organization.id, text).catch((e: unknown) => e)).toMatchObject({ code: 'validation_failed' });
+      expect(await snapshotStore(deps.db)).toEqual(before);
+    });
+
     it('refuses what it cannot read with one issue, and knows decisions only of this organization', async () => {
       const [organization, other] = [await anOrganization(deps), await anOrganization(deps)];
       const path = async (text: string) => (await previewDecisionImport(deps, organization.id, text)).issues.map((i) => i.path);

@@ -44,6 +44,8 @@ for (const dialect of DIALECTS) {
       expect(await refused('PATCH', `/goals/${goal.id}`, { owner: 'X', junk: { a: [1, 2, 3] } })).toEqual({ status: 422, problem: true, paths: ['junk'], changed: [] });
       expect(await refused('PATCH', `/measures/${measure.id}`, { title: 'Een nieuwe titel', junk: 'x'.repeat(1000) })).toEqual({ status: 422, problem: true, paths: ['junk'], changed: [] });
       expect(await refused('POST', `/changes/${change.id}/goals`, { statement: 'Een doel met rommel', unit: 'x', direction: 'increase', extra: 1 })).toMatchObject({ status: 422, paths: ['extra'], changed: [] });
+      expect(await refused('POST', `/changes/${change.id}/status`, { status: 'proposed', junk: 1 })).toMatchObject({ status: 422, paths: ['junk'], changed: [] });
+      expect(await refused('POST', `/goals/${goal.id}/anchors`, { decisionId: goal.id, junk: 1 })).toMatchObject({ status: 422, paths: ['junk'], changed: [] });
 
       const ok = await server.app.inject({ method: 'PATCH', url: `/api/v1/goals/${goal.id}`, payload: { owner: '  Team Fiets  ' }, headers: auth });
       expect(ok.statusCode).toBe(200);

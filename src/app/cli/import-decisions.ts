@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isAppError, systemActor } from '../../core';
 import { commitDecisionImport, previewDecisionImport, type DecisionImportPreview } from '../../modules/imports';
 import type { Deps } from '../../storage';
-import { EXIT, println } from './io';
+import { EXIT, println, readUtf8 } from './io';
 
 export interface ImportDecisionsContext {
   deps: Deps;
@@ -21,12 +20,6 @@ invalid) and writes nothing. With --commit it records every new motion in one tr
 nothing when any motion is wrong. Problems are named by their JSON path (motions[3].date).
 Exit code 0 when the document is valid (and, with --commit, written), 1 when motions are wrong, 2
 on wrong usage or an unreadable file.`;
-
-const readAll = async (stream: NodeJS.ReadableStream): Promise<string> => {
-  let text = '';
-  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
-  return text;
-};
 
 const LABEL = { new: 'nieuw', present: 'staat er al', invalid: 'FOUT' } as const;
 
@@ -60,7 +53,7 @@ export const importDecisionsCommand = async (args: string[], ctx: ImportDecision
   }
   let text: string;
   try {
-    text = file === '-' ? await readAll(ctx.stdin ?? process.stdin) : await readFile(file, 'utf8');
+    text = await readUtf8(file, ctx.stdin ?? process.stdin);
   } catch (error) {
     println(ctx.stderr, `helder import-decisions: cannot read ${file}: ${(error as Error).message}`);
     return EXIT.usage;

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isAppError, systemActor } from '../../core';
 import { commitMeasurementImport, previewMeasurementImport, type MeasurementImportPreview } from '../../modules/imports';
 import type { Deps } from '../../storage';
-import { EXIT, println } from './io';
+import { EXIT, println, readUtf8 } from './io';
 
 export interface ImportMeasurementsContext {
   deps: Deps;
@@ -21,12 +20,6 @@ nothing. With --commit it writes every row in one transaction, or nothing when a
 A goal is named by its id or by change-slug/number (its place on the change page, from 1).
 Exit code 0 when the file is valid (and, with --commit, written), 1 when rows are wrong, 2 on wrong
 usage or an unreadable file.`;
-
-const readAll = async (stream: NodeJS.ReadableStream): Promise<string> => {
-  let text = '';
-  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
-  return text;
-};
 
 const LABEL = { new: 'nieuw', replace: 'vervangt', unchanged: 'ongewijzigd', invalid: 'FOUT' } as const;
 
@@ -62,7 +55,7 @@ export const importMeasurementsCommand = async (args: string[], ctx: ImportMeasu
   }
   let text: string;
   try {
-    text = file === '-' ? await readAll(ctx.stdin ?? process.stdin) : await readFile(file, 'utf8');
+    text = await readUtf8(file, ctx.stdin ?? process.stdin);
   } catch (error) {
     println(ctx.stderr, `helder import-measurements: cannot read ${file}: ${(error as Error).message}`);
     return EXIT.usage;

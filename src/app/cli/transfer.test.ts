@@ -78,6 +78,24 @@ for (const dialect of DIALECTS) {
       expect(await snapshotStore(db.db)).toEqual(before);
     });
 
+    it('refuses a document holding a NUL (as an older SQLite export may) with path: message, no stack trace (issue 9)', async () => {
+      const doc = JSON.parse(exported) as OrganizationDocument;
+      Object.assign(doc.decisions[0]!, { title: 'Besluit\u0000' });
+      const before = await snapshotStore(db.db);
+      const result = await run(importCommand, ['-'], JSON.stringify(doc));
+      expect(result.code).toBe(1);
+      expect(result.err).toContain('decisions[0].title: contains a control character');
+      expect(result.err).not.toContain('    at ');
+      expect(await snapshotStore(db.db)).toEqual(before);
+    });
+
+    it('refuses a file that is not UTF-8 with exit code 2, naming the byte (issue 9)', async () => {
+      writeFileSync(join(dir, 'latin1.json'), Buffer.concat([Buffer.from(exported.slice(0, 40)), Buffer.from([0xe9]), Buffer.from(exported.slice(40))]));
+      const result = await run(importCommand, [join(dir, 'latin1.json')]);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain('not valid UTF-8 (the first bad byte is at offset 40)');
+    });
+
     it('answers 2 for a file it cannot read or text that is not JSON', async () => {
       expect(await run(importCommand, [join(dir, 'missing.json')])).toMatchObject({ code: 2 });
       writeFileSync(join(dir, 'broken.json'), '{"format": "helder-organization",');

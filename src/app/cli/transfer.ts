@@ -1,10 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isAppError, systemActor, type AppError } from '../../core';
 import { EXPORT_FORMATS, exportOrganizationAs, type ExportFormat } from '../../modules/exports';
 import { importOrganization } from '../../modules/transfer';
 import type { Deps } from '../../storage';
-import { EXIT, println } from './io';
+import { EXIT, println, readUtf8 } from './io';
 
 /** What the transfer commands need: the app's deps and the streams (stdin only for `import -`). */
 export interface TransferContext {
@@ -85,12 +85,6 @@ export const exportCommand = async (args: string[], ctx: TransferContext): Promi
   return EXIT.ok;
 };
 
-const readAll = async (stream: NodeJS.ReadableStream): Promise<string> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-};
-
 /** `helder import FILE.json|-`: all or nothing; prints what was imported, or every wrong field. */
 export const importCommand = async (args: string[], ctx: TransferContext): Promise<number> => {
   if (wantsHelp(args)) {
@@ -106,7 +100,7 @@ export const importCommand = async (args: string[], ctx: TransferContext): Promi
   const source = file === '-' ? 'standard input' : file;
   let document: unknown;
   try {
-    const text = file === '-' ? await readAll(ctx.stdin ?? process.stdin) : await readFile(file, 'utf8');
+    const text = await readUtf8(file, ctx.stdin ?? process.stdin);
     // A byte-order mark (some Windows editors write one) is not JSON; RFC 8259 section 8.1 lets a parser ignore it.
     document = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {

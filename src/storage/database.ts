@@ -98,7 +98,7 @@ export const createDatabase = (config: DatabaseConfig = {}): OpenDatabase => {
 
 const healthOf =
   (db: Db, dialect: DialectName, monitor: FaultMonitor) =>
-  async (timeoutMs = 1_000): Promise<DatabaseHealth> => {
+  async (timeoutMs = 800): Promise<DatabaseHealth> => {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((done) => {
       timer = setTimeout(() => done('late'), timeoutMs);

@@ -184,9 +184,13 @@ const run = async (dialect: DialectName, verbose: boolean) => {
     for (const route of writes) {
       const isApi = route.path.startsWith('/api/');
       const who = await identity();
+      // Optimistic concurrency: a write that needs `If-Match` gets the current ETag of what it edits
+      // (read again after each success), so the body is judged, not the missing precondition.
+      let ifMatch: string | undefined;
       const send = async (url: string, payload: string | Buffer | undefined, contentType: string | undefined, extraHeaders: Record<string, string> = {}): Promise<LightMyRequestResponse> => {
         const headers: Record<string, string> = { accept: isApi ? 'application/json' : 'text/html', cookie: who.cookie, origin: 'http://localhost:8080', ...extraHeaders };
         if (isApi) headers.authorization = who.bearer;
+        if (ifMatch) headers['if-match'] = ifMatch;
         if (contentType) headers['content-type'] = contentType;
         return server.app.inject({ method: route.method, url, headers, ...(payload === undefined ? {} : { payload }) });
       };
@@ -221,6 +225,13 @@ const run = async (dialect: DialectName, verbose: boolean) => {
       counts = await countRows(server, tables); // the probes may have written (a valid empty body)
 
       // The valid base body: a form as its page renders it, or the API's schema with plausible values.
+      const readEtag = async () => {
+        if (!isApi || !gets.has(route.path)) return;
+        const current = await server.app.inject({ method: 'GET', url, headers: { authorization: who.bearer } });
+        const etag = current.headers.etag;
+        ifMatch = typeof etag === 'string' ? etag : undefined;
+      };
+      await readEtag();
       let base: Record<string, unknown> = {};
       if (isApi) {
         const openapiPath = route.path.replace(/^\/api\/v1/, '').replace(/:([A-Za-z]+)/g, '{$1}');
@@ -291,6 +302,15 @@ const run = async (dialect: DialectName, verbose: boolean) => {
         const after = await countRows(server, tables);
         const changed = response.statusCode >= 400 ? differs(counts, after) : [];
         counts = after;
+        if (response.statusCode < 400) {
+          // A write went through: the record's version moved. Read the new ETag, or the form's
+          // hidden fields again (a version field), so the next bad body meets a current record.
+          await readEtag();
+          if (!isApi && gets.has(route.path)) {
+            const page = await server.app.inject({ method: 'GET', url, headers: { accept: 'text/html', cookie: who.cookie } });
+            for (const [name, value] of Object.entries(formFieldsOf(page.body, 'hidden'))) if (name in base) base[name] = value;
+          }
+        }
         const attempt: Attempt = { route: `${route.method} ${route.path}`, mutation, status: response.statusCode, changed };
         if (response.statusCode >= 500 || changed.length > 0) attempt.detail = response.body.slice(0, 300);
         attempts.push(attempt);
@@ -346,13 +366,14 @@ const exampleOf = (schema: JsonSchema | undefined, ids: Map<string, string[]>): 
 };
 
 /** The fields of the first form on a page that posts (inputs, selects, textareas), with their rendered values. */
-const formFieldsOf = (html: string): Record<string, unknown> => {
+const formFieldsOf = (html: string, only?: 'hidden'): Record<string, unknown> => {
   const fields: Record<string, unknown> = {};
   for (const m of html.matchAll(/<(input|textarea|select)\b([^>]*)>/g)) {
     const attrs = m[2]!;
     const name = /\bname="([^"]+)"/.exec(attrs)?.[1];
     if (!name || name === '_csrf') continue;
     const type = /\btype="([^"]+)"/.exec(attrs)?.[1];
+    if (only === 'hidden' && type !== 'hidden') continue;
     if ((type === 'checkbox' || type === 'radio') && !/\bchecked\b/.test(attrs) && name in fields) continue;
     const value = m[1] === 'textarea' ? (/^([^<]*)<\/textarea>/.exec(html.slice(m.index! + m[0].length))?.[1] ?? '') : m[1] === 'select' ? (/<option[^>]*value="([^"]*)"/.exec(html.slice(m.index!))?.[1] ?? '') : (/\bvalue="([^"]*)"/.exec(attrs)?.[1] ?? '');
     if (!(name in fields) || value) fields[name] = unescape(value);

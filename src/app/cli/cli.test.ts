@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +31,20 @@ describe('helder CLI', () => {
     const code = await runCli(args, io);
     return { code, out: io.out(), err: io.err() };
   };
+
+  it('says in one line why the database cannot be used, and exits 1', async () => {
+    // A port nothing listens on: a PostgreSQL that is down.
+    const port = await new Promise<number>((done) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => done(port));
+      });
+    });
+    const io = memoryIo({ DATABASE_URL: `postgres://helder@127.0.0.1:${port}/helder` });
+    const code = await runCli(['legitimacy'], io);
+    expect([code, io.err().trim().split('\n').length]).toEqual([1, 1]);
+    expect(io.err()).toMatch(/cannot be used right now: .*ECONNREFUSED/);
+  });
 
   it('prints help with every command, and exits 2 without a command', async () => {
     const help = await run('--help');

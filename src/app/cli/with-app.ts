@@ -1,4 +1,5 @@
 import { isAppError } from '../../core';
+import { describeDatabaseError } from '../../storage';
 import { ConfigError, loadConfig } from '../config';
 import { openApp, type App } from '../deps';
 import { EXIT, println, type CliIo } from './io';
@@ -14,12 +15,19 @@ import { EXIT, println, type CliIo } from './io';
 export const withApp = async (io: CliIo, body: (app: App) => Promise<number>, options: { existing?: boolean } = {}): Promise<number> => {
   let app: App | undefined;
   try {
-    app = await openApp(loadConfig(io.env), { mustExist: options.existing ?? false });
+    // Without the server's statement timeout: an import, an export or `audit verify` may rightly
+    // run statements longer than a web request may.
+    app = await openApp({ databaseUrl: loadConfig(io.env).databaseUrl }, { mustExist: options.existing ?? false });
     return await body(app);
   } catch (error) {
     if (error instanceof ConfigError) {
       println(io.stderr, error.message);
       return EXIT.usage;
+    }
+    if (isAppError(error) && error.code === 'unavailable') {
+      // One line with the real cause (ECONNREFUSED, SQLITE_FULL…), no stack trace; worth a retry.
+      println(io.stderr, `helder: the database cannot be used right now: ${describeDatabaseError(error)}`);
+      return EXIT.problem;
     }
     if (isAppError(error)) {
       println(io.stderr, `helder: ${error.code}: ${error.message}`);

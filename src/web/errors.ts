@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError, type ErrorCode, type FieldIssue } from '../core';
 import { isRequestValidationError } from './http/validation';
+import { DUTCH_MESSAGES } from './messages';
 
 /**
  * THE table from error code to HTTP status (STYLE.md: exactly one place maps codes to HTTP).
@@ -98,6 +99,13 @@ const UNAVAILABLE_NL: Record<string, string> = {
   shutdown: 'Helder wordt gestopt. Probeer het over een paar seconden opnieuw.',
 };
 
+/** An issue's message in one language: zod's own in that language, a schema's own translated to Dutch. */
+const messageIn = (issue: FieldIssue, lang: ProblemLanguage): string => {
+  const own = Object.hasOwn(DUTCH_MESSAGES, issue.message) ? DUTCH_MESSAGES[issue.message] : undefined;
+  if (lang === 'nl' && own) return own;
+  return issue.messages?.[lang] ?? issue.message;
+};
+
 /** The detail in both languages, from what the error knows (entity and id, field issues). */
 const detailsOf = (code: ErrorCode, message: string, issues: FieldIssue[], facts: Record<string, unknown>): { nl: string; en: string } => {
   const generic = ERROR_TABLE[code].detail;
@@ -106,8 +114,8 @@ const detailsOf = (code: ErrorCode, message: string, issues: FieldIssue[], facts
     const more = issues.length > 1 ? { nl: ` (en ${issues.length - 1} meer)`, en: ` (and ${issues.length - 1} more)` } : { nl: '', en: '' };
     const at = first.path || 'input';
     return {
-      nl: `${generic.nl} ${at}: ${first.messages?.nl ?? first.message}${more.nl}`,
-      en: code === 'validation_failed' ? `${generic.en} ${at}: ${first.messages?.en ?? first.message}${more.en}` : message,
+      nl: `${generic.nl} ${at}: ${messageIn(first, 'nl')}${more.nl}`,
+      en: code === 'validation_failed' ? `${generic.en} ${at}: ${messageIn(first, 'en')}${more.en}` : message,
     };
   }
   if (code === 'not_found' && typeof facts.entity === 'string' && typeof facts.id === 'string') {
@@ -139,7 +147,7 @@ export const toProblem = (error: unknown): Problem => {
     const issues = error.issues.map((i) => ({ ...i, path: i.path || (error.validationContext ?? 'request') }));
     const base = problemOf('validation_failed', 'De verzoekparameters kloppen niet.', issues);
     const first = issues[0];
-    const tail = first ? { nl: ` ${first.path}: ${first.messages?.nl ?? first.message}`, en: ` ${first.path}: ${first.messages?.en ?? first.message}` } : { nl: '', en: '' };
+    const tail = first ? { nl: ` ${first.path}: ${messageIn(first, 'nl')}`, en: ` ${first.path}: ${messageIn(first, 'en')}` } : { nl: '', en: '' };
     return { ...base, status: 400, details: { nl: `De verzoekparameters kloppen niet.${tail.nl}`, en: `The request parameters are not valid.${tail.en}` } };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -188,7 +196,7 @@ export const problemBodyOf = (problem: Problem, lang: ProblemLanguage): ProblemB
   status: problem.status,
   code: problem.code,
   detail: problem.details?.[lang] ?? (lang === 'nl' ? problem.detail : ERROR_TABLE[problem.code].detail.en),
-  issues: problem.issues.map((i) => ({ path: i.path, message: i.messages?.[lang] ?? i.message })),
+  issues: problem.issues.map((i) => ({ path: i.path, message: messageIn(i, lang) })),
 });
 
 /** Renders a problem as JSON (API and non-HTML clients) or hands it to an HTML renderer. */

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aChange } from '../../modules/changes/change.factory';
+import { anOrganization } from '../../modules/organizations/organization.factory';
+import { actorOfUser, createApiToken } from '../../modules/users';
+import { aUser } from '../../modules/users/user.factory';
 import { openTestServer, type TestServer } from '../testing';
 import { API_VERSION } from './openapi';
 
@@ -47,6 +51,24 @@ describe('problem documents and API-Version', () => {
       server.app.inject({ method: 'POST', url: '/api/v1/language/check', payload: { text: 5 }, headers: { 'accept-language': lang } });
     expect((await body('nl')).json().issues[0]).toEqual({ path: 'text', message: 'Ongeldige invoer: verwacht string, ontving getal' });
     expect((await body('en')).json().issues[0]).toEqual({ path: 'text', message: 'Invalid input: expected string, received number' });
+  });
+
+  it('translates the messages a module schema writes itself (English) for Dutch clients', async () => {
+    const organization = await anOrganization(server.deps);
+    const change = await aChange(server.deps, organization.id);
+    const { user, memberships } = await aUser(server.deps, organization.id, 'editor');
+    const { token } = await createApiToken(server.deps, actorOfUser(user, memberships), { name: 't', organizationId: organization.id, scopes: ['chain:write'] });
+    const goal = (lang: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: `/api/v1/changes/${change.id}/goals`,
+        headers: { authorization: `Bearer ${token}`, 'accept-language': lang },
+        payload: { statement: 'Meer mensen fietsen naar het centrum', indicator: 'fietsers per dag', unit: '', direction: 'increase' },
+      });
+    const nl = (await goal('nl')).json();
+    expect(nl.issues).toEqual([{ path: 'unit', message: 'Vul de eenheid in, bijvoorbeeld "procent", "bezoekers" of "dagen"' }]);
+    expect(nl.detail).toBe('De invoer klopt niet. unit: Vul de eenheid in, bijvoorbeeld "procent", "bezoekers" of "dagen"');
+    expect((await goal('en')).json().issues).toEqual([{ path: 'unit', message: 'a goal needs a unit (e.g. "procent", "bezoekers", "dagen")' }]);
   });
 
   it('says the errors of the HTTP layer in the client\'s language too: unknown route, wrong media type, deep JSON', async () => {

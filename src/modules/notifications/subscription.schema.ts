@@ -22,7 +22,7 @@ export const subscribeSchema = z
 export type SubscribeInput = z.input<typeof subscribeSchema>;
 
 /** The editor's mail settings of an organization. */
-export const settingsSchema = z.object({
+export const settingsSchema = z.strictObject({
   senderAddress: z.string().trim().toLowerCase().max(254).pipe(z.email()),
   digestDay: z.coerce.number().int().min(1).max(7),
 });

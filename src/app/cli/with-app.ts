@@ -17,7 +17,9 @@ export const withApp = async (io: CliIo, body: (app: App) => Promise<number>, op
   try {
     // Without the server's statement timeout: an import, an export or `audit verify` may rightly
     // run statements longer than a web request may.
-    app = await openApp({ databaseUrl: loadConfig(io.env).databaseUrl }, { mustExist: options.existing ?? false });
+    const { database: serverTimeouts, ...config } = loadConfig(io.env);
+    void serverTimeouts;
+    app = await openApp(config, { mustExist: options.existing ?? false });
     return await body(app);
   } catch (error) {
     if (error instanceof ConfigError) {

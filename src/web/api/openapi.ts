@@ -38,6 +38,14 @@ const PROBLEMS: Record<ProblemStatus, string> = {
   503: 'Temporarily unavailable (database outage, shutting down); `Retry-After` says when to try again',
 };
 
+const RETRY_AFTER: Record<string, HeaderSpec> = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', example: 30 } } };
+/** Headers that come with a problem (the responses test checks that they are really sent). */
+const PROBLEM_HEADERS: Partial<Record<ProblemStatus, Record<string, HeaderSpec>>> = {
+  401: { 'WWW-Authenticate': { description: 'Bearer realm="helder" (RFC 6750), with `error="invalid_token"` for a token that is not valid', schema: { type: 'string' } } },
+  429: RETRY_AFTER,
+  503: RETRY_AFTER,
+};
+
 /** Every operation can meet these: a fault on our side, or a database that is away. */
 const ALWAYS: ProblemStatus[] = [500, 503];
 
@@ -105,7 +113,8 @@ export const operation = <const S extends OperationSpec>(spec: S): Pick<S, Extra
     statuses.add(403);
   }
   for (const status of [...statuses].sort((a, b) => a - b)) {
-    response[status] = { description: PROBLEMS[status], content: { 'application/problem+json': { schema: problemSchema } } };
+    const headers = PROBLEM_HEADERS[status];
+    response[status] = { description: PROBLEMS[status], content: { 'application/problem+json': { schema: problemSchema } }, ...(headers ? { headers } : {}) };
   }
   const text = [scope ? scopeLine(scope) : undefined, description].filter(Boolean).join(' ');
   return {

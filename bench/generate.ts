@@ -258,7 +258,7 @@ const organizationRows = (rng: Rng, p: Plan, orgIndex: number, cursor: { change:
   const orgId = rng.uuid();
   const slug = spec.name.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
   const orgCreated = stampOf(Date.UTC(2018, 0, 2 + orgIndex, 9));
-  rows.organizations.push({ id: orgId, slug, name: spec.name, kind: spec.kind, description: `${spec.name} werkt met Helder.`, website: `https://www.${slug}.nl`, created_at: orgCreated, updated_at: orgCreated });
+  rows.organizations.push({ id: orgId, slug, name: spec.name, kind: spec.kind, description: `${spec.name} werkt met Helder.`, website: `https://www.${slug}.nl`, created_at: orgCreated, updated_at: orgCreated, revision: 1 });
   const event = { organizationId: orgId, seq: 1, at: orgCreated, actor: 'system', action: 'organization.created', entityType: 'organization', entityId: orgId, data: { name: spec.name, slug } };
   const hash = hashEvent(GENESIS_HASH, event);
   rows.audit_events.push({ id: rng.uuid(), organization_id: orgId, seq: 1, at: orgCreated, actor: 'system', action: event.action, entity_type: 'organization', entity_id: orgId, data: canonicalJson(event.data), prev_hash: GENESIS_HASH, hash });
@@ -283,6 +283,7 @@ const organizationRows = (rng: Rng, p: Plan, orgIndex: number, cursor: { change:
     const decided = DECIDED.has(status);
     const text = (full: string) => (rng.chance(0.03) ? '' : rng.chance(0.03) ? 'Zie besluit.' : full);
     rows.changes.push({
+      revision: 1,
       id: changeId,
       organization_id: orgId,
       slug: `${topic.title.toLowerCase().replace(/[^a-z]+/g, '-')}-${area.toLowerCase()}-${c + 1}`,
@@ -299,7 +300,7 @@ const organizationRows = (rng: Rng, p: Plan, orgIndex: number, cursor: { change:
     });
     ['Besluit', 'Start', 'Evaluatie'].forEach((title, position) => {
       const date = dayOf(createdMs + (position + 1) * rng.int(30, 200) * DAY);
-      rows.milestones.push({ id: rng.uuid(), change_id: changeId, title, description: `${title}: ${topic.title.toLowerCase()}`, date, done: date < BENCH_TODAY ? 1 : 0, position });
+      rows.milestones.push({ id: rng.uuid(), change_id: changeId, title, description: `${title}: ${topic.title.toLowerCase()}`, date, done: date < BENCH_TODAY ? 1 : 0, position, revision: 1 });
     });
 
     // Impacts: a few distinct groups per change, some with opposing effects.
@@ -308,7 +309,7 @@ const organizationRows = (rng: Rng, p: Plan, orgIndex: number, cursor: { change:
     while (chosen.size < Number(groupCount)) chosen.add(rng.pick(groupIds));
     for (const groupId of chosen) {
       const meaning = rng.chance(0.9) ? MEANING : rng.chance(0.5) ? '' : 'Weinig.';
-      rows.impacts.push({ id: rng.uuid(), change_id: changeId, group_id: groupId, effect: rng.weighted({ gains: 35, loses: 25, mixed: 20, neutral: 20 }), meaning, expectation: EXPECTATION, created_at: stampOf(createdMs + DAY) });
+      rows.impacts.push({ id: rng.uuid(), change_id: changeId, group_id: groupId, effect: rng.weighted({ gains: 35, loses: 25, mixed: 20, neutral: 20 }), meaning, expectation: EXPECTATION, created_at: stampOf(createdMs + DAY), revision: 1 });
     }
 
     // Decisions: the main one first (pending until the change is decided), then moties, amendments,
@@ -333,6 +334,7 @@ const organizationRows = (rng: Rng, p: Plan, orgIndex: number, cursor: { change:
       referenceSeq++;
       const reference = `${date.slice(0, 4)}-${String(referenceSeq).padStart(5, '0')}`;
       rows.decisions.push({
+        revision: 1,
         id,
         organization_id: orgId,
         change_id: unlinked ? null : changeId,
@@ -377,7 +379,7 @@ const organizationRows = (rng: Rng, p: Plan, orgIndex: number, cursor: { change:
       const interval = rng.weighted({ monthly: 15, quarterly: 50, half_yearly: 15, yearly: 20 });
       const baselineDate = addMonths(dayOf(createdMs), -2);
       const createdAt = stampOf(createdMs + DAY);
-      rows.goals.push({ id: goalId, change_id: changeId, current_version: versions, position: g, created_at: createdAt });
+      rows.goals.push({ id: goalId, change_id: changeId, current_version: versions, position: g, created_at: createdAt, revision: 1 });
       const versionIds: string[] = [];
       for (let v = 1; v <= versions; v++) {
         const id = rng.uuid();
@@ -433,6 +435,7 @@ const organizationRows = (rng: Rng, p: Plan, orgIndex: number, cursor: { change:
       const createdAt = stampOf(createdMs + (2 + m) * 3_600_000);
       const start = rng.chance(0.9) ? dayOf(createdMs + rng.int(30, 300) * DAY) : null;
       rows.measures.push({
+        revision: 1,
         id, change_id: changeId,
         title: `${rng.pick(topic.measures)} ${m + 1}`,
         description: `${topic.what.split('.')[0]}.`,
@@ -467,6 +470,7 @@ const organizationRows = (rng: Rng, p: Plan, orgIndex: number, cursor: { change:
       for (const loss of changeImpacts.filter((i) => i.effect === 'loses')) {
         if (!rng.chance(0.75)) continue;
         rows.conflicts.push({
+          revision: 1,
           id: rng.uuid(), change_id: changeId, group_a_id: gain.group_id, group_b_id: loss.group_id,
           description: 'De een wint tijd of geld, de ander verliest gemak.',
           weighing: rng.chance(0.9) ? 'We kiezen voor de maatregel, maar verzachten de gevolgen met een overgangsregeling.' : '',
@@ -478,6 +482,7 @@ const organizationRows = (rng: Rng, p: Plan, orgIndex: number, cursor: { change:
     const statementId = rng.chance(0.4) ? rng.uuid() : null;
     if (statementId) {
       rows.statements.push({
+        revision: 1,
         id: statementId, change_id: changeId, speaker: `${rng.pick(['J.', 'M.', 'A.', 'S.'])} ${rng.pick(['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit'])}`,
         speaker_kind: rng.pick(['politician', 'alderman', 'journalist', 'organization', 'other']), role: 'fractievoorzitter',
         medium: rng.pick(['raadsvergadering', 'regionale krant', 'lokale omroep', 'sociale media']), date: dayOf(createdMs + 10 * DAY),
@@ -493,6 +498,7 @@ const organizationRows = (rng: Rng, p: Plan, orgIndex: number, cursor: { change:
       const answered = flagged ? rng.chance(0.7) : rng.chance(0.2);
       const fromStatement = statementId !== null && e === 0;
       rows.expectations.push({
+        revision: 1,
         id, change_id: changeId, group_id: changeImpacts.length > 0 && rng.chance(0.7) ? rng.pick(changeImpacts).group_id : null,
         statement_id: fromStatement ? statementId : null,
         text: rng.pick(['Het wordt goedkoper voor ons.', 'Er komt meer overlast.', 'Dit lost het probleem binnen een jaar op.', 'De gemeente moet dit eerlijk verdelen.']),

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'unauthorized'
   | 'conflict'
+  | 'edit_conflict'
+  | 'precondition_required'
   | 'invalid_state'
   | 'validation_failed'
   | 'rate_limited'

@@ -16,3 +16,5 @@ export { systemActor } from './actor';
 export { groupBy } from './collections';
 export { inScope, unknownReference, referenceFailure, requireInScope } from './reference';
 export type { ReferenceKind } from './reference';
+export { checkRevision, editConflict, isEditConflict, nextRevision } from './revision';
+export type { Revised } from './revision';

@@ -15,3 +15,4 @@ export type { Database } from './schema';
 export type { Deps } from './deps';
 export { installationSecret, findInstallationSecret } from './installation';
 export { batchesWrites, writeLocked, skippingLocked } from './write-lock';
+export { assertRevised } from './revision';

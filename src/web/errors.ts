@@ -14,6 +14,10 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; nl: string; en: st
   forbidden: { status: 403, nl: 'Geen toegang', en: 'Forbidden', detail: { nl: 'U mag dit niet doen.', en: 'You may not do this.' } },
   unauthorized: { status: 401, nl: 'Inloggen nodig', en: 'Unauthorized', detail: { nl: 'Hiervoor is een geldige API-sleutel nodig.', en: 'This needs a valid API token.' } },
   conflict: { status: 409, nl: 'Conflict met bestaande gegevens', en: 'Conflict', detail: { nl: 'Dit botst met wat er al is opgeslagen.', en: 'This conflicts with what is already stored.' } },
+  // Optimistic concurrency (core/revision.ts): the write was based on a revision that is no longer
+  // stored (If-Match did not match, RFC 9110 13.1.1), or an edit came without saying which it read.
+  edit_conflict: { status: 412, nl: 'Iemand anders heeft dit intussen gewijzigd', en: 'Precondition failed: changed by someone else', detail: { nl: 'Iemand anders heeft dit gewijzigd nadat u het las. Lees het opnieuw en stuur uw wijziging opnieuw.', en: 'Someone else changed this after you read it. Read it again and send your change again.' } },
+  precondition_required: { status: 428, nl: 'Zeg welke versie u bewerkt (If-Match)', en: 'Precondition required: send If-Match', detail: { nl: 'Stuur If-Match mee met de ETag van wat u las.', en: 'Send If-Match with the ETag of what you read.' } },
   invalid_state: { status: 409, nl: 'Dit kan niet in de huidige stand', en: 'Invalid state', detail: { nl: 'Dit kan niet in de stand waarin het nu is.', en: 'This is not possible in its current state.' } },
   validation_failed: { status: 422, nl: 'De invoer klopt niet', en: 'Validation failed', detail: { nl: 'De invoer klopt niet.', en: 'The input is not valid.' } },
   rate_limited: { status: 429, nl: 'Te veel verzoeken, probeer het later opnieuw', en: 'Too many requests', detail: { nl: 'Te veel verzoeken; probeer het later opnieuw.', en: 'Too many requests; try again later.' } },

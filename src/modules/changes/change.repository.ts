@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { offsetOf, toPage, type Page, type PageRequest } from '../../core';
-import { toCount, type Database, type Db } from '../../storage';
+import { assertRevised, toCount, type Database, type Db } from '../../storage';
 import type { Change, ChangeId, ChangeKind, ChangeStatus, Milestone, MilestoneId } from './change';
 import type { OrganizationId } from '../organizations';
 import { changeIdsOf, isEmptyScope, type ChangeScope } from './change.scope';
@@ -22,6 +22,7 @@ export const rowToChange = (r: ChangeRow): Change => ({
   publishedAt: r.published_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  revision: Number(r.revision),
 });
 
 export const changeToRow = (c: Change): ChangeRow => ({
@@ -38,6 +39,7 @@ export const changeToRow = (c: Change): ChangeRow => ({
   published_at: c.publishedAt,
   created_at: c.createdAt,
   updated_at: c.updatedAt,
+  revision: c.revision,
 });
 
 export const rowToMilestone = (r: MilestoneRow): Milestone => ({
@@ -48,6 +50,7 @@ export const rowToMilestone = (r: MilestoneRow): Milestone => ({
   date: r.date,
   done: Boolean(r.done),
   position: Number(r.position),
+  revision: Number(r.revision),
 });
 
 export const milestoneToRow = (m: Milestone): MilestoneRow => ({
@@ -58,12 +61,14 @@ export const milestoneToRow = (m: Milestone): MilestoneRow => ({
   date: m.date,
   done: m.done ? 1 : 0,
   position: m.position,
+  revision: m.revision,
 });
 
 export const insertChange = (db: Db, c: Change) => db.insertInto('changes').values(changeToRow(c)).execute();
 
-export const updateChangeRow = (db: Db, c: Change) =>
-  db.updateTable('changes').set(changeToRow(c)).where('id', '=', c.id).execute();
+/** Writes `c` over the revision just below it, or throws `edit_conflict` (storage/revision.ts). */
+export const updateChangeRow = async (db: Db, c: Change): Promise<void> =>
+  assertRevised(await db.updateTable('changes').set(changeToRow(c)).where('id', '=', c.id).where('revision', '=', c.revision - 1).executeTakeFirst(), 'change', c.id);
 
 export const selectChange = async (db: Db, id: string) => {
   const row = await db.selectFrom('changes').selectAll().where('id', '=', id).executeTakeFirst();
@@ -116,8 +121,9 @@ export const slugTaken = async (db: Db, organizationId: string, slug: string) =>
 
 export const insertMilestone = (db: Db, m: Milestone) => db.insertInto('milestones').values(milestoneToRow(m)).execute();
 
-export const updateMilestoneRow = (db: Db, m: Milestone) =>
-  db.updateTable('milestones').set(milestoneToRow(m)).where('id', '=', m.id).execute();
+/** Writes `m` over the revision just below it, or throws `edit_conflict` (storage/revision.ts). */
+export const updateMilestoneRow = async (db: Db, m: Milestone): Promise<void> =>
+  assertRevised(await db.updateTable('milestones').set(milestoneToRow(m)).where('id', '=', m.id).where('revision', '=', m.revision - 1).executeTakeFirst(), 'milestone', m.id);
 
 export const selectMilestone = async (db: Db, id: string) => {
   const row = await db.selectFrom('milestones').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import { AppError, newId, notFound, pageRequest, parseInput, slugify, type Actor, type Page, type PageRequest } from '../../core';
+import { AppError, checkRevision, newId, nextRevision, notFound, pageRequest, parseInput, slugify, type Actor, type Page, type PageRequest } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { getOrganization, slugSchema } from '../organizations';
 import { isSystemActor } from '../users';
@@ -70,6 +70,7 @@ export const createChange = async (deps: Deps, actor: Actor, organizationId: str
       publishedAt: null,
       createdAt: now,
       updatedAt: now,
+      revision: 1,
     };
     await insertChange(db, change);
     await recordAudit(db, deps, actor, {
@@ -93,11 +94,16 @@ export const getChange = async (deps: Read, id: string): Promise<Change> => {
 
 export const findChangeBySlug = (deps: Read, organizationId: string, slug: string) => selectChangeBySlug(deps.db, organizationId, slug);
 
-export const updateChange = async (deps: Deps, actor: Actor, id: string, input: UpdateChangeInput): Promise<Change> => {
+/**
+ * Edits a change. `ifRevision` is the revision the editor or client read (core/revision.ts): when
+ * someone else saved since, `edit_conflict` and nothing is written.
+ */
+export const updateChange = async (deps: Deps, actor: Actor, id: string, input: UpdateChangeInput, ifRevision?: number): Promise<Change> => {
   const data = parseInput(updateChangeSchema, input);
   return inTransaction(deps.db, async (db) => {
     const before = await getChange({ db }, id);
-    const after: Change = { ...before, ...stripUndefined(data), updatedAt: deps.clock.now().toISOString() };
+    checkRevision('change', before, ifRevision);
+    const after: Change = nextRevision({ ...before, ...stripUndefined(data), updatedAt: deps.clock.now().toISOString() });
     await updateChangeRow(db, after);
     await recordAudit(db, deps, actor, {
       organizationId: after.organizationId,
@@ -111,13 +117,14 @@ export const updateChange = async (deps: Deps, actor: Actor, id: string, input: 
 };
 
 /** Moves a change along its lifecycle. Throws `invalid_state` for a transition that is not allowed. */
-export const setChangeStatus = async (deps: Deps, actor: Actor, id: string, status: ChangeStatus): Promise<Change> =>
+export const setChangeStatus = async (deps: Deps, actor: Actor, id: string, status: ChangeStatus, ifRevision?: number): Promise<Change> =>
   inTransaction(deps.db, async (db) => {
     const before = await getChange({ db }, id);
+    checkRevision('change', before, ifRevision);
     assertTransition(before.status, status);
     // Setting the status it already has is not a change: no write, no audit entry.
     if (before.status === status) return before;
-    const after: Change = { ...before, status, updatedAt: deps.clock.now().toISOString() };
+    const after: Change = nextRevision({ ...before, status, updatedAt: deps.clock.now().toISOString() });
     await updateChangeRow(db, after);
     await recordAudit(db, deps, actor, {
       organizationId: after.organizationId,
@@ -137,7 +144,7 @@ export const setChangePublished = async (deps: Deps, actor: Actor, id: string, p
     if (!isSystemActor(actor)) throw new AppError('forbidden', 'people publish through the review workflow');
     const before = await getChange({ db }, id);
     const now = deps.clock.now().toISOString();
-    const after: Change = { ...before, publishedAt: published ? (before.publishedAt ?? now) : null, updatedAt: now };
+    const after: Change = nextRevision({ ...before, publishedAt: published ? (before.publishedAt ?? now) : null, updatedAt: now });
     await updateChangeRow(db, after);
     await recordAudit(db, deps, actor, {
       organizationId: after.organizationId,
@@ -165,7 +172,7 @@ export const addMilestone = async (deps: Deps, actor: Actor, changeId: string, i
   return inTransaction(deps.db, async (db) => {
     const change = await getChange({ db }, changeId);
     const existing = await selectMilestonesOf(db, [change.id]);
-    const milestone: Milestone = { id: newId<'Milestone'>(), changeId: change.id, ...data, position: existing.length };
+    const milestone: Milestone = { id: newId<'Milestone'>(), changeId: change.id, ...data, position: existing.length, revision: 1 };
     await insertMilestone(db, milestone);
     await recordAudit(db, deps, actor, {
       organizationId: change.organizationId,
@@ -178,13 +185,15 @@ export const addMilestone = async (deps: Deps, actor: Actor, changeId: string, i
   });
 };
 
-export const updateMilestone = async (deps: Deps, actor: Actor, id: string, input: Partial<MilestoneInput>): Promise<Milestone> => {
+/** Edits a milestone; `ifRevision` as in `updateChange`. */
+export const updateMilestone = async (deps: Deps, actor: Actor, id: string, input: Partial<MilestoneInput>, ifRevision?: number): Promise<Milestone> => {
   const data = parseInput(milestonePatchSchema, input);
   return inTransaction(deps.db, async (db) => {
     const before = await selectMilestone(db, id);
     if (!before) throw notFound('milestone', id);
+    checkRevision('milestone', before, ifRevision);
     const change = await getChange({ db }, before.changeId);
-    const after: Milestone = { ...before, ...stripUndefined(data) };
+    const after: Milestone = nextRevision({ ...before, ...stripUndefined(data) });
     await updateMilestoneRow(db, after);
     await recordAudit(db, deps, actor, {
       organizationId: change.organizationId,

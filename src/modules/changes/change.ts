@@ -26,6 +26,8 @@ export interface Change {
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Optimistic concurrency (core/revision.ts). */
+  revision: number;
 }
 
 export interface Milestone {
@@ -36,6 +38,8 @@ export interface Milestone {
   date: string;
   done: boolean;
   position: number;
+  /** Optimistic concurrency (core/revision.ts). */
+  revision: number;
 }
 
 /**

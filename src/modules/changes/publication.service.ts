@@ -1,4 +1,4 @@
-import { AppError, type Actor } from '../../core';
+import { AppError, nextRevision, type Actor } from '../../core';
 import { inTransaction, recordAudit, type Db, type Deps } from '../../storage';
 import type { Change } from './change';
 import { selectChange, updateChangeRow } from './change.repository';
@@ -38,7 +38,7 @@ const step = async (deps: Deps, actor: Actor, changeId: string, allowed: (c: Cha
     allowed(change, before);
     const now = deps.clock.now().toISOString();
     const result = apply(change, before, now);
-    if (result.change) await updateChangeRow(db, result.change);
+    if (result.change) await updateChangeRow(db, nextRevision(result.change));
     await upsertRow(db, result.row);
     const after = publicationOf(result.change ?? change, result.row);
     await recordAudit(db, deps, actor, {

@@ -1,5 +1,5 @@
 import { groupBy, newId } from '../../core';
-import type { Database, Db } from '../../storage';
+import { assertRevised, type Database, type Db } from '../../storage';
 import type { ChangeId } from '../changes';
 import type { OrganizationId } from '../organizations';
 import type { Decision, DecisionId, DecisionKind, DecisionOutcome, FollowUp, FollowUpStatus, PartyVote } from './decision';
@@ -23,6 +23,7 @@ const rowToDecision = (r: Row, partyVotes: PartyVote[], followUps: FollowUp[]): 
   summary: r.summary,
   correctsId: r.corrects_id as DecisionId | null,
   createdAt: r.created_at,
+  revision: Number(r.revision),
 });
 
 export const insertDecision = async (db: Db, d: Decision): Promise<void> => {
@@ -45,6 +46,7 @@ export const insertDecision = async (db: Db, d: Decision): Promise<void> => {
       summary: d.summary,
       corrects_id: d.correctsId,
       created_at: d.createdAt,
+      revision: d.revision,
     })
     .execute();
   await insertChildren(db, d);
@@ -69,11 +71,11 @@ const insertChildren = async (db: Db, d: Decision): Promise<void> => {
  * Rewrites a pending decision's row in place and replaces its children (only pending decisions are
  * ever rewritten). In place, not delete-and-insert: other rows (a correction, an anchor, an
  * expectation) may reference the decision, and deleting it would violate their foreign keys.
+ * The row is written over the revision just below `d`'s first, so a write that lost the race
+ * (`edit_conflict`, storage/revision.ts) touches no child.
  */
 export const replaceDecision = async (db: Db, d: Decision): Promise<void> => {
-  await db.deleteFrom('party_votes').where('decision_id', '=', d.id).execute();
-  await db.deleteFrom('follow_ups').where('decision_id', '=', d.id).execute();
-  await db
+  const result = await db
     .updateTable('decisions')
     .set({
       change_id: d.changeId,
@@ -89,9 +91,14 @@ export const replaceDecision = async (db: Db, d: Decision): Promise<void> => {
       votes_abstain: d.votes?.abstain ?? null,
       summary: d.summary,
       corrects_id: d.correctsId,
+      revision: d.revision,
     })
     .where('id', '=', d.id)
-    .execute();
+    .where('revision', '=', d.revision - 1)
+    .executeTakeFirst();
+  assertRevised(result, 'decision', d.id);
+  await db.deleteFrom('party_votes').where('decision_id', '=', d.id).execute();
+  await db.deleteFrom('follow_ups').where('decision_id', '=', d.id).execute();
   await insertChildren(db, d);
 };
 

@@ -1,4 +1,4 @@
-import { AppError, newId, notFound, parseInput, requireInScope, type Actor } from '../../core';
+import { AppError, checkRevision, newId, nextRevision, notFound, parseInput, requireInScope, type Actor } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { findChange } from '../changes';
 import { getOrganization } from '../organizations';
@@ -41,6 +41,7 @@ export const recordDecision = async (deps: Deps, actor: Actor, organizationId: s
       correctsId: data.correctsId as Decision['correctsId'],
       followUps: data.followUps.map((f) => ({ id: newId(), ...f })),
       createdAt: deps.clock.now().toISOString(),
+      revision: 1,
     };
     await insertDecision(db, decision);
     await recordAudit(db, deps, actor, {
@@ -56,12 +57,14 @@ export const recordDecision = async (deps: Deps, actor: Actor, organizationId: s
 
 /**
  * Edits a decision whose outcome is still `pending` (e.g. to set the outcome after the vote).
- * Throws `invalid_state` once the outcome is set: record a correction instead.
+ * Throws `invalid_state` once the outcome is set: record a correction instead; `edit_conflict` when
+ * someone else saved since the revision `ifRevision` the editor or client read (core/revision.ts).
  */
-export const updatePendingDecision = async (deps: Deps, actor: Actor, id: string, input: DecisionInput): Promise<Decision> => {
+export const updatePendingDecision = async (deps: Deps, actor: Actor, id: string, input: DecisionInput, ifRevision?: number): Promise<Decision> => {
   const data = parseInput(decisionSchema, input);
   return inTransaction(deps.db, async (db) => {
     const before = await getDecision({ db }, id);
+    checkRevision('decision', before, ifRevision);
     if (isFinal(before)) {
       throw new AppError('invalid_state', `decision ${id} has outcome ${before.outcome} and cannot be edited; record a correction`, {
         details: { outcome: before.outcome },
@@ -78,13 +81,13 @@ export const updatePendingDecision = async (deps: Deps, actor: Actor, id: string
       });
     }
     assertFollowUpsAllowed(data);
-    const after: Decision = {
+    const after: Decision = nextRevision({
       ...before,
       ...data,
       changeId: before.changeId,
       correctsId: before.correctsId,
       followUps: data.followUps.map((f) => ({ id: newId(), ...f })),
-    };
+    });
     await replaceDecision(db, after);
     await recordAudit(db, deps, actor, { organizationId: before.organizationId, action: 'decision.updated', entityType: 'decision', entityId: id, data });
     return after;

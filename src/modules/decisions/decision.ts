@@ -62,6 +62,8 @@ export interface Decision {
   /** The decision this record corrects; the corrected record itself is never edited. */
   correctsId: DecisionId | null;
   createdAt: string;
+  /** Optimistic concurrency (core/revision.ts). */
+  revision: number;
 }
 
 /** A decision is final once its outcome is set: then it is corrected by a new record, never edited. */

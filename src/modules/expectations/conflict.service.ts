@@ -1,4 +1,4 @@
-import { AppError, inScope, newId, notFound, parseInput, unknownReference, type Actor, type FieldIssue } from '../../core';
+import { AppError, checkRevision, inScope, newId, nextRevision, notFound, parseInput, unknownReference, type Actor, type FieldIssue } from '../../core';
 import { inTransaction, recordAudit, type Db, type Deps } from '../../storage';
 import { getChange, type Change } from '../changes';
 import { findDecision, type DecisionId } from '../decisions';
@@ -48,6 +48,7 @@ export const recordConflict = async (deps: Deps, actor: Actor, changeId: string,
       decisionId: data.decisionId as DecisionId | null,
       createdAt: now,
       updatedAt: now,
+      revision: 1,
     };
     await insertConflict(db, conflict);
     await recordAudit(db, deps, actor, {
@@ -61,15 +62,16 @@ export const recordConflict = async (deps: Deps, actor: Actor, changeId: string,
   });
 };
 
-/** Records (or revises) the weighing of a conflict and the decision that settled it. */
-export const weighConflict = async (deps: Deps, actor: Actor, id: string, input: WeighingInput): Promise<Conflict> => {
+/** Records (or revises) the weighing of a conflict and the decision that settled it. `ifRevision`: the revision the editor read; `edit_conflict` when someone else saved since (core/revision.ts). */
+export const weighConflict = async (deps: Deps, actor: Actor, id: string, input: WeighingInput, ifRevision?: number): Promise<Conflict> => {
   const data = parseInput(weighingSchema, input);
   return inTransaction(deps.db, async (db) => {
     const before = await getConflict({ db }, id);
+    checkRevision('conflict', before, ifRevision);
     const change = await getChange({ db }, before.changeId);
     const issues = await checkDecision(db, change, data.decisionId);
     if (issues.length > 0) throw fail(issues);
-    const after: Conflict = { ...before, weighing: data.weighing, decisionId: data.decisionId as DecisionId | null, updatedAt: deps.clock.now().toISOString() };
+    const after: Conflict = nextRevision({ ...before, weighing: data.weighing, decisionId: data.decisionId as DecisionId | null, updatedAt: deps.clock.now().toISOString() });
     await updateConflictRow(db, after);
     await recordAudit(db, deps, actor, { organizationId: change.organizationId, action: 'conflict.weighed', entityType: 'conflict', entityId: id, data });
     return after;

@@ -1,4 +1,4 @@
-import type { Database, Db } from '../../storage';
+import { assertRevised, type Database, type Db } from '../../storage';
 import { groupBy } from '../../core';
 import { changeIdsOf, isEmptyScope, type ChangeId, type ChangeScope } from '../changes';
 import type { DecisionId } from '../decisions';
@@ -32,6 +32,7 @@ const rowToStatement = (r: Database['statements']): Statement => ({
   url: r.url,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  revision: Number(r.revision),
 });
 
 const statementToRow = (s: Statement): Database['statements'] => ({
@@ -46,6 +47,7 @@ const statementToRow = (s: Statement): Database['statements'] => ({
   url: s.url,
   created_at: s.createdAt,
   updated_at: s.updatedAt,
+  revision: s.revision,
 });
 
 type LinkRow = Database['expectation_links'];
@@ -69,6 +71,7 @@ const rowToExpectation = (r: Database['expectations'], links: readonly LinkRow[]
     r.response_text === null ? null : { text: r.response_text, channel: r.response_channel ?? '', date: r.response_date ?? '' },
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  revision: Number(r.revision),
 });
 
 const expectationToRow = (e: Expectation): Database['expectations'] => ({
@@ -89,6 +92,7 @@ const expectationToRow = (e: Expectation): Database['expectations'] => ({
   response_date: e.response?.date ?? null,
   created_at: e.createdAt,
   updated_at: e.updatedAt,
+  revision: e.revision,
 });
 
 // Goals first, then decisions, each in the order given: the order the register shows them in.
@@ -113,6 +117,7 @@ const rowToConflict = (r: Database['conflicts']): Conflict => ({
   decisionId: r.decision_id as DecisionId | null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  revision: Number(r.revision),
 });
 
 const conflictToRow = (c: Conflict): Database['conflicts'] => ({
@@ -125,10 +130,13 @@ const conflictToRow = (c: Conflict): Database['conflicts'] => ({
   decision_id: c.decisionId,
   created_at: c.createdAt,
   updated_at: c.updatedAt,
+  revision: c.revision,
 });
 
 export const insertStatement = (db: Db, s: Statement) => db.insertInto('statements').values(statementToRow(s)).execute();
-export const updateStatementRow = (db: Db, s: Statement) => db.updateTable('statements').set(statementToRow(s)).where('id', '=', s.id).execute();
+/** Writes `s` over the revision just below it, or throws `edit_conflict` (storage/revision.ts). */
+export const updateStatementRow = async (db: Db, s: Statement): Promise<void> =>
+  assertRevised(await db.updateTable('statements').set(statementToRow(s)).where('id', '=', s.id).where('revision', '=', s.revision - 1).executeTakeFirst(), 'statement', s.id);
 
 export const selectStatement = async (db: Db, id: string): Promise<Statement | undefined> => {
   const row = await db.selectFrom('statements').selectAll().where('id', '=', id).executeTakeFirst();
@@ -142,9 +150,9 @@ export const insertExpectation = async (db: Db, e: Expectation): Promise<void> =
   if (links.length > 0) await db.insertInto('expectation_links').values(links).execute();
 };
 
-/** Replaces an expectation and all its links. */
+/** Replaces an expectation (over the revision just below `e`'s, or `edit_conflict`) and all its links. */
 export const updateExpectationRow = async (db: Db, e: Expectation): Promise<void> => {
-  await db.updateTable('expectations').set(expectationToRow(e)).where('id', '=', e.id).execute();
+  assertRevised(await db.updateTable('expectations').set(expectationToRow(e)).where('id', '=', e.id).where('revision', '=', e.revision - 1).executeTakeFirst(), 'expectation', e.id);
   await db.deleteFrom('expectation_links').where('expectation_id', '=', e.id).execute();
   const links = linksOf(e);
   if (links.length > 0) await db.insertInto('expectation_links').values(links).execute();
@@ -158,7 +166,9 @@ export const selectExpectation = async (db: Db, id: string): Promise<Expectation
 };
 
 export const insertConflict = (db: Db, c: Conflict) => db.insertInto('conflicts').values(conflictToRow(c)).execute();
-export const updateConflictRow = (db: Db, c: Conflict) => db.updateTable('conflicts').set(conflictToRow(c)).where('id', '=', c.id).execute();
+/** Writes `c` over the revision just below it, or throws `edit_conflict` (storage/revision.ts). */
+export const updateConflictRow = async (db: Db, c: Conflict): Promise<void> =>
+  assertRevised(await db.updateTable('conflicts').set(conflictToRow(c)).where('id', '=', c.id).where('revision', '=', c.revision - 1).executeTakeFirst(), 'conflict', c.id);
 
 export const selectConflict = async (db: Db, id: string): Promise<Conflict | undefined> => {
   const row = await db.selectFrom('conflicts').selectAll().where('id', '=', id).executeTakeFirst();

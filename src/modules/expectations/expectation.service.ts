@@ -1,4 +1,4 @@
-import { AppError, inScope, newId, notFound, parseInput, unknownReference, type Actor, type FieldIssue } from '../../core';
+import { AppError, checkRevision, inScope, newId, nextRevision, notFound, parseInput, unknownReference, type Actor, type FieldIssue } from '../../core';
 import { inTransaction, recordAudit, type Db, type Deps } from '../../storage';
 import { getChange, type Change } from '../changes';
 import { findDecision, type DecisionId } from '../decisions';
@@ -58,7 +58,7 @@ export const recordExpectation = async (deps: Deps, actor: Actor, changeId: stri
     const change = await getChange({ db }, changeId);
     await checkReferences(db, change, data);
     const now = deps.clock.now().toISOString();
-    const expectation: Expectation = { id: newId<'Expectation'>(), changeId: change.id, ...fromInput(data), createdAt: now, updatedAt: now };
+    const expectation: Expectation = { id: newId<'Expectation'>(), changeId: change.id, ...fromInput(data), createdAt: now, updatedAt: now, revision: 1 };
     await insertExpectation(db, expectation);
     await recordAudit(db, deps, actor, {
       organizationId: change.organizationId,
@@ -71,27 +71,29 @@ export const recordExpectation = async (deps: Deps, actor: Actor, changeId: stri
   });
 };
 
-/** Replaces an expectation's text, source, status, links and response (a re-assessment). */
-export const updateExpectation = async (deps: Deps, actor: Actor, id: string, input: ExpectationInput): Promise<Expectation> => {
+/** Replaces an expectation's text, source, status, links and response (a re-assessment). `ifRevision`: the revision the editor read; `edit_conflict` when someone else saved since (core/revision.ts). */
+export const updateExpectation = async (deps: Deps, actor: Actor, id: string, input: ExpectationInput, ifRevision?: number): Promise<Expectation> => {
   const data = parseInput(expectationSchema, input);
   return inTransaction(deps.db, async (db) => {
     const before = await getExpectation({ db }, id);
+    checkRevision('expectation', before, ifRevision);
     const change = await getChange({ db }, before.changeId);
     await checkReferences(db, change, data);
-    const after: Expectation = { ...before, ...fromInput(data), updatedAt: deps.clock.now().toISOString() };
+    const after: Expectation = nextRevision({ ...before, ...fromInput(data), updatedAt: deps.clock.now().toISOString() });
     await updateExpectationRow(db, after);
     await recordAudit(db, deps, actor, { organizationId: change.organizationId, action: 'expectation.updated', entityType: 'expectation', entityId: id, data });
     return after;
   });
 };
 
-/** Records what we communicate about an expectation, where and when (legitimacy rule 11). */
-export const respondToExpectation = async (deps: Deps, actor: Actor, id: string, input: ResponseInput): Promise<Expectation> => {
+/** Records what we communicate about an expectation, where and when (legitimacy rule 11). `ifRevision`: the revision the editor read; `edit_conflict` when someone else saved since (core/revision.ts). */
+export const respondToExpectation = async (deps: Deps, actor: Actor, id: string, input: ResponseInput, ifRevision?: number): Promise<Expectation> => {
   const response = parseInput(responseSchema, input);
   return inTransaction(deps.db, async (db) => {
     const before = await getExpectation({ db }, id);
+    checkRevision('expectation', before, ifRevision);
     const change = await getChange({ db }, before.changeId);
-    const after: Expectation = { ...before, response, updatedAt: deps.clock.now().toISOString() };
+    const after: Expectation = nextRevision({ ...before, response, updatedAt: deps.clock.now().toISOString() });
     await updateExpectationRow(db, after);
     await recordAudit(db, deps, actor, {
       organizationId: change.organizationId,

@@ -43,6 +43,8 @@ export interface Statement {
   url: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Optimistic concurrency (core/revision.ts). */
+  revision: number;
 }
 
 /** What we communicate about an expectation we cannot meet: the text, where and when. */
@@ -77,6 +79,8 @@ export interface Expectation {
   response: ExpectationResponse | null;
   createdAt: string;
   updatedAt: string;
+  /** Optimistic concurrency (core/revision.ts). */
+  revision: number;
 }
 
 /** Belangenconflict: two groups with opposing interests in one change, and how it was weighed. */
@@ -93,6 +97,8 @@ export interface Conflict {
   decisionId: DecisionId | null;
   createdAt: string;
   updatedAt: string;
+  /** Optimistic concurrency (core/revision.ts). */
+  revision: number;
 }
 
 /** Unfounded and contradicted expectations need a public answer (legitimacy rule 11). */

@@ -1,4 +1,4 @@
-import { newId, notFound, parseInput, type Actor } from '../../core';
+import { checkRevision, newId, nextRevision, notFound, parseInput, type Actor } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { getChange } from '../changes';
 import type { Statement } from './expectation';
@@ -13,7 +13,7 @@ export const recordStatement = async (deps: Deps, actor: Actor, changeId: string
   return inTransaction(deps.db, async (db) => {
     const change = await getChange({ db }, changeId);
     const now = deps.clock.now().toISOString();
-    const statement: Statement = { id: newId<'Statement'>(), changeId: change.id, ...data, createdAt: now, updatedAt: now };
+    const statement: Statement = { id: newId<'Statement'>(), changeId: change.id, ...data, createdAt: now, updatedAt: now, revision: 1 };
     await insertStatement(db, statement);
     await recordAudit(db, deps, actor, {
       organizationId: change.organizationId,
@@ -26,13 +26,14 @@ export const recordStatement = async (deps: Deps, actor: Actor, changeId: string
   });
 };
 
-/** Corrects a statement (a misquote, a wrong date); the audit log keeps what it said before. */
-export const updateStatement = async (deps: Deps, actor: Actor, id: string, input: StatementInput): Promise<Statement> => {
+/** Corrects a statement (a misquote, a wrong date); the audit log keeps what it said before. `ifRevision`: the revision the editor read; `edit_conflict` when someone else saved since (core/revision.ts). */
+export const updateStatement = async (deps: Deps, actor: Actor, id: string, input: StatementInput, ifRevision?: number): Promise<Statement> => {
   const data = parseInput(statementSchema, input);
   return inTransaction(deps.db, async (db) => {
     const before = await getStatement({ db }, id);
+    checkRevision('statement', before, ifRevision);
     const change = await getChange({ db }, before.changeId);
-    const after: Statement = { ...before, ...data, updatedAt: deps.clock.now().toISOString() };
+    const after: Statement = nextRevision({ ...before, ...data, updatedAt: deps.clock.now().toISOString() });
     await updateStatementRow(db, after);
     await recordAudit(db, deps, actor, { organizationId: change.organizationId, action: 'statement.updated', entityType: 'statement', entityId: id, data });
     return after;

@@ -1,4 +1,4 @@
-import type { Database, Db } from '../../storage';
+import { assertRevised, type Database, type Db } from '../../storage';
 import { changeIdsOf, isEmptyScope, type ChangeId, type ChangeScope } from '../changes';
 import type { Anchor, Direction, Goal, GoalId, GoalLevel, GoalVersion, GoalVersionId, Measurement, ReportingInterval } from './goal';
 
@@ -48,29 +48,39 @@ export const versionToRow = (v: GoalVersion): VersionRow => ({
 });
 
 export const insertGoalRow = (db: Db, g: { id: string; changeId: string; currentVersion: number; position: number; createdAt: string }) =>
-  db.insertInto('goals').values({ id: g.id, change_id: g.changeId, current_version: g.currentVersion, position: g.position, created_at: g.createdAt }).execute();
+  db.insertInto('goals').values({ id: g.id, change_id: g.changeId, current_version: g.currentVersion, position: g.position, created_at: g.createdAt, revision: 1 }).execute();
 
 export const insertVersion = (db: Db, v: GoalVersion) => db.insertInto('goal_versions').values(versionToRow(v)).execute();
 
 export const updateVersionInPlace = (db: Db, v: GoalVersion) => db.updateTable('goal_versions').set(versionToRow(v)).where('id', '=', v.id).execute();
 
-export const setCurrentVersion = (db: Db, goalId: string, version: number) =>
-  db.updateTable('goals').set({ current_version: version }).where('id', '=', goalId).execute();
+/**
+ * Points the goal at its current version and moves it to `g.revision`, over the revision just
+ * below it, or throws `edit_conflict` (storage/revision.ts). Every edit of a goal runs this first,
+ * whether it makes a new version or corrects the current one in place.
+ */
+export const reviseGoalRow = async (db: Db, g: Goal): Promise<void> =>
+  assertRevised(
+    await db.updateTable('goals').set({ current_version: g.current.version, revision: g.revision }).where('id', '=', g.id).where('revision', '=', g.revision - 1).executeTakeFirst(),
+    'goal',
+    g.id,
+  );
 
 const goalsWithCurrent = (db: Db) =>
   db
     .selectFrom('goals')
     .innerJoin('goal_versions as v', (j) => j.onRef('v.goal_id', '=', 'goals.id').onRef('v.version', '=', 'goals.current_version'))
     .selectAll('v')
-    .select(['goals.change_id', 'goals.position', 'goals.created_at as goal_created_at']);
+    .select(['goals.change_id', 'goals.position', 'goals.created_at as goal_created_at', 'goals.revision as goal_revision']);
 
-type JoinedRow = VersionRow & { change_id: string; position: number; goal_created_at: string };
+type JoinedRow = VersionRow & { change_id: string; position: number; goal_created_at: string; goal_revision: number };
 const joinedToGoal = (r: JoinedRow): Goal => ({
   id: r.goal_id as GoalId,
   changeId: r.change_id as ChangeId,
   position: Number(r.position),
   createdAt: r.goal_created_at,
   current: rowToVersion(r),
+  revision: Number(r.goal_revision),
 });
 
 export const selectGoal = async (db: Db, id: string): Promise<Goal | undefined> => {

@@ -1,4 +1,4 @@
-import { givenFields, newId, notFound, parseInput, type Actor } from '../../core';
+import { checkRevision, givenFields, newId, nextRevision, notFound, parseInput, type Actor } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { getChange } from '../changes';
 import { versionedFieldsDiffer, type Goal, type GoalContent, type GoalVersion } from './goal';
@@ -11,7 +11,7 @@ import {
   selectGoals,
   selectVersion,
   selectVersions,
-  setCurrentVersion,
+  reviseGoalRow,
   updateVersionInPlace,
   type GoalScope,
 } from './goal.repository';
@@ -40,7 +40,7 @@ export const createGoal = async (deps: Deps, actor: Actor, changeId: string, inp
     const now = deps.clock.now().toISOString();
     const goalId = newId<'Goal'>();
     const current: GoalVersion = { id: newId<'GoalVersion'>(), goalId, version: 1, ...content, createdAt: now, createdBy: actor.id };
-    const goal: Goal = { id: goalId, changeId: change.id, position: await countGoalsOfChange(db, change.id), createdAt: now, current };
+    const goal: Goal = { id: goalId, changeId: change.id, position: await countGoalsOfChange(db, change.id), createdAt: now, current, revision: 1 };
     await insertGoalRow(db, { id: goal.id, changeId: goal.changeId, currentVersion: 1, position: goal.position, createdAt: now });
     await insertVersion(db, current);
     await recordAudit(db, deps, actor, {
@@ -58,16 +58,19 @@ export const createGoal = async (deps: Deps, actor: Actor, changeId: string, inp
  * Edits a goal. A change to anything a council adopts (statement, indicator, unit, baseline, target,
  * deadline, direction, level) makes a new version, so the adopted version stays readable and the goal
  * is no longer anchored until a decision adopts the new one. Owner, data source and reporting
- * interval are administration: they are corrected in place.
+ * interval are administration: they are corrected in place. `ifRevision`: the revision the editor
+ * or client read; `edit_conflict` when someone else saved since (core/revision.ts).
  */
 export const reviseGoal = async (
   deps: Deps,
   actor: Actor,
   goalId: string,
   input: Partial<GoalContentInput>,
+  ifRevision?: number,
 ): Promise<{ goal: Goal; newVersion: boolean }> =>
   inTransaction(deps.db, async (db) => {
     const before = await getGoal({ db }, goalId);
+    checkRevision('goal', before, ifRevision);
     // Parsed on its own first: the audit event records only known, validated fields (never a body's
     // junk), and a key present but undefined (an optional form field left out) keeps the stored value.
     const given = givenFields(parseInput(goalPatchSchema, input));
@@ -77,12 +80,11 @@ export const reviseGoal = async (
     const current: GoalVersion = newVersion
       ? { id: newId<'GoalVersion'>(), goalId: before.id, version: before.current.version + 1, ...content, createdAt: deps.clock.now().toISOString(), createdBy: actor.id }
       : { ...before.current, ...content };
-    if (newVersion) {
-      await insertVersion(db, current);
-      await setCurrentVersion(db, before.id, current.version);
-    } else {
-      await updateVersionInPlace(db, current);
-    }
+    const after: Goal = nextRevision({ ...before, current });
+    // The goal row first: a write that lost the race stops here, before touching a version.
+    await reviseGoalRow(db, after);
+    if (newVersion) await insertVersion(db, current);
+    else await updateVersionInPlace(db, current);
     await recordAudit(db, deps, actor, {
       organizationId: change.organizationId,
       action: newVersion ? 'goal.versioned' : 'goal.updated',
@@ -90,7 +92,7 @@ export const reviseGoal = async (
       entityId: before.id,
       data: { versionId: current.id, version: current.version, ...given },
     });
-    return { goal: { ...before, current }, newVersion };
+    return { goal: after, newVersion };
   });
 
 export const findGoal = (deps: Read, id: string) => selectGoal(deps.db, id);

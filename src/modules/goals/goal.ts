@@ -47,6 +47,8 @@ export interface Goal {
   position: number;
   createdAt: string;
   current: GoalVersion;
+  /** Optimistic concurrency of the goal as a whole, whether an edit makes a new version or not (core/revision.ts). */
+  revision: number;
 }
 
 export interface Anchor {

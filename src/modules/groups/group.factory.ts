@@ -23,6 +23,7 @@ export const anImpact = (overrides: Partial<Impact> = {}): Impact => {
     meaning: '',
     expectation: '',
     createdAt: '2026-06-01T10:00:00.000Z',
+    revision: 1,
     ...overrides,
   };
 };

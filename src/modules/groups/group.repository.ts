@@ -1,4 +1,4 @@
-import type { Database, Db } from '../../storage';
+import { assertRevised, type Database, type Db } from '../../storage';
 import { changeIdsOf, isEmptyScope, type ChangeId, type ChangeScope } from '../changes';
 import type { OrganizationId } from '../organizations';
 import type { CitizenGroup, Effect, GroupId, Impact } from './group';
@@ -22,6 +22,7 @@ const rowToImpact = (r: Database['impacts']): Impact => ({
   meaning: r.meaning,
   expectation: r.expectation,
   createdAt: r.created_at,
+  revision: Number(r.revision),
 });
 
 const impactToRow = (i: Impact): Database['impacts'] => ({
@@ -32,6 +33,7 @@ const impactToRow = (i: Impact): Database['impacts'] => ({
   meaning: i.meaning,
   expectation: i.expectation,
   created_at: i.createdAt,
+  revision: i.revision,
 });
 
 export const insertGroup = (db: Db, g: CitizenGroup) =>
@@ -52,7 +54,9 @@ export const selectGroupsOf = async (db: Db, organizationId: string) =>
   (await db.selectFrom('citizen_groups').selectAll().where('organization_id', '=', organizationId).orderBy('name').execute()).map(rowToGroup);
 
 export const insertImpact = (db: Db, i: Impact) => db.insertInto('impacts').values(impactToRow(i)).execute();
-export const updateImpactRow = (db: Db, i: Impact) => db.updateTable('impacts').set(impactToRow(i)).where('id', '=', i.id).execute();
+/** Writes `i` over the revision just below it, or throws `edit_conflict` (storage/revision.ts). */
+export const updateImpactRow = async (db: Db, i: Impact): Promise<void> =>
+  assertRevised(await db.updateTable('impacts').set(impactToRow(i)).where('id', '=', i.id).where('revision', '=', i.revision - 1).executeTakeFirst(), 'impact', i.id);
 
 export const selectImpactOf = async (db: Db, changeId: string, groupId: string) => {
   const row = await db.selectFrom('impacts').selectAll().where('change_id', '=', changeId).where('group_id', '=', groupId).executeTakeFirst();

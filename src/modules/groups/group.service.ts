@@ -1,4 +1,4 @@
-import { AppError, newId, notFound, parseInput, requireInScope, type Actor } from '../../core';
+import { AppError, checkRevision, editConflict, newId, nextRevision, notFound, parseInput, requireInScope, type Actor } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { getChange } from '../changes';
 import { getOrganization } from '../organizations';
@@ -25,17 +25,21 @@ export const createGroup = async (deps: Deps, actor: Actor, organizationId: stri
 /**
  * Sets what a change means for a group (creates or replaces the impact). The group must belong to
  * the change's organization: another organization's group is `validation_failed` on `groupId`,
- * exactly like a group that does not exist.
+ * exactly like a group that does not exist. `ifRevision`: the revision of the impact the editor or
+ * client read; `edit_conflict` when someone else saved since, or when there is no impact to have
+ * read (core/revision.ts).
  */
-export const setImpact = async (deps: Deps, actor: Actor, changeId: string, input: ImpactInput): Promise<Impact> => {
+export const setImpact = async (deps: Deps, actor: Actor, changeId: string, input: ImpactInput, ifRevision?: number): Promise<Impact> => {
   const data = parseInput(impactSchema, input);
   return inTransaction(deps.db, async (db) => {
     const change = await getChange({ db }, changeId);
     const group = requireInScope(await selectGroup(db, data.groupId), (g) => g.organizationId === change.organizationId, 'groupId', 'group');
     const existing = await selectImpactOf(db, change.id, group.id);
+    if (existing) checkRevision('impact', existing, ifRevision);
+    else if (ifRevision !== undefined) throw editConflict('impact', `${change.id}/${group.id}`);
     const impact: Impact = existing
-      ? { ...existing, ...data, groupId: group.id }
-      : { id: newId(), changeId: change.id, ...data, groupId: group.id, createdAt: deps.clock.now().toISOString() };
+      ? nextRevision({ ...existing, ...data, groupId: group.id })
+      : { id: newId(), changeId: change.id, ...data, groupId: group.id, createdAt: deps.clock.now().toISOString(), revision: 1 };
     if (existing) await updateImpactRow(db, impact);
     else await insertImpact(db, impact);
     await recordAudit(db, deps, actor, {

@@ -28,6 +28,8 @@ export interface Impact {
   /** "Wat kunt u verwachten, en wanneer". */
   expectation: string;
   createdAt: string;
+  /** Optimistic concurrency (core/revision.ts). */
+  revision: number;
 }
 
 /** Groups whose effects oppose (one gains, another loses) need a recorded weighing (rule 10). */

@@ -1,4 +1,4 @@
-import type { Database, Db } from '../../storage';
+import { assertRevised, type Database, type Db } from '../../storage';
 import { changeIdsOf, isEmptyScope, type ChangeId, type ChangeScope } from '../changes';
 import type { GoalId } from '../goals';
 import type { Contribution, EvidenceStrength, Measure, MeasureId, MeasureStatus } from './measure';
@@ -16,6 +16,7 @@ export const rowToMeasure = (r: Database['measures']): Measure => ({
   startDate: r.start_date,
   endDate: r.end_date,
   createdAt: r.created_at,
+  revision: Number(r.revision),
 });
 
 const measureToRow = (m: Measure): Database['measures'] => ({
@@ -28,6 +29,7 @@ const measureToRow = (m: Measure): Database['measures'] => ({
   start_date: m.startDate,
   end_date: m.endDate,
   created_at: m.createdAt,
+  revision: m.revision,
 });
 
 const rowToContribution = (r: Database['contributions']): Contribution => ({
@@ -43,7 +45,9 @@ const rowToContribution = (r: Database['contributions']): Contribution => ({
 });
 
 export const insertMeasure = (db: Db, m: Measure) => db.insertInto('measures').values(measureToRow(m)).execute();
-export const updateMeasureRow = (db: Db, m: Measure) => db.updateTable('measures').set(measureToRow(m)).where('id', '=', m.id).execute();
+/** Writes `m` over the revision just below it, or throws `edit_conflict` (storage/revision.ts). */
+export const updateMeasureRow = async (db: Db, m: Measure): Promise<void> =>
+  assertRevised(await db.updateTable('measures').set(measureToRow(m)).where('id', '=', m.id).where('revision', '=', m.revision - 1).executeTakeFirst(), 'measure', m.id);
 
 export const selectMeasure = async (db: Db, id: string) => {
   const row = await db.selectFrom('measures').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import { AppError, givenFields, newId, notFound, parseInput, requireInScope, type Actor } from '../../core';
+import { AppError, checkRevision, givenFields, newId, nextRevision, notFound, parseInput, requireInScope, type Actor } from '../../core';
 import { inTransaction, recordAudit, type Deps } from '../../storage';
 import { getChange } from '../changes';
 import { findGoal } from '../goals';
@@ -10,7 +10,7 @@ export const createMeasure = async (deps: Deps, actor: Actor, changeId: string, 
   const data = parseInput(measureSchema, input);
   return inTransaction(deps.db, async (db) => {
     const change = await getChange({ db }, changeId);
-    const measure: Measure = { id: newId<'Measure'>(), changeId: change.id, ...data, createdAt: deps.clock.now().toISOString() };
+    const measure: Measure = { id: newId<'Measure'>(), changeId: change.id, ...data, createdAt: deps.clock.now().toISOString(), revision: 1 };
     await insertMeasure(db, measure);
     await recordAudit(db, deps, actor, { organizationId: change.organizationId, action: 'measure.created', entityType: 'measure', entityId: measure.id, data: { changeId: change.id, ...data } });
     return measure;
@@ -20,11 +20,13 @@ export const createMeasure = async (deps: Deps, actor: Actor, changeId: string, 
 /**
  * Edits a measure. Fields left out keep their stored value (`null` clears one): parsed on its own,
  * the input's defaults would silently reset the status, cost and dates of every partial edit. The
- * merged whole is validated, so new dates are checked against the stored ones.
+ * merged whole is validated, so new dates are checked against the stored ones. `ifRevision`: the
+ * revision the editor or client read; `edit_conflict` when someone else saved since (core/revision.ts).
  */
-export const updateMeasure = async (deps: Deps, actor: Actor, id: string, input: MeasureInput): Promise<Measure> =>
+export const updateMeasure = async (deps: Deps, actor: Actor, id: string, input: MeasureInput, ifRevision?: number): Promise<Measure> =>
   inTransaction(deps.db, async (db) => {
     const before = await getMeasure({ db }, id);
+    checkRevision('measure', before, ifRevision);
     // Parsed on its own first: the audit event records only known, validated fields.
     const given = givenFields(parseInput(measurePatchSchema, input));
     const stored: MeasureInput = {
@@ -37,7 +39,7 @@ export const updateMeasure = async (deps: Deps, actor: Actor, id: string, input:
     };
     const data = parseInput(measureSchema, { ...stored, ...given });
     const change = await getChange({ db }, before.changeId);
-    const after: Measure = { ...before, ...data };
+    const after: Measure = nextRevision({ ...before, ...data });
     await updateMeasureRow(db, after);
     await recordAudit(db, deps, actor, { organizationId: change.organizationId, action: 'measure.updated', entityType: 'measure', entityId: id, data: given });
     return after;

@@ -22,6 +22,8 @@ export interface Measure {
   startDate: string | null;
   endDate: string | null;
   createdAt: string;
+  /** Optimistic concurrency (core/revision.ts). */
+  revision: number;
 }
 
 /** "Measure M contributes to goal G": what makes "demonstrably contributes" demonstrable. */

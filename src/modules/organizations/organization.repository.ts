@@ -35,6 +35,7 @@ export const insertOrganization = (db: Db, o: Organization) =>
       website: o.website,
       created_at: o.createdAt,
       updated_at: o.updatedAt,
+      revision: 1,
     })
     .execute();
 

@@ -94,8 +94,8 @@ export const insertDocument = async (db: Db, doc: OrganizationDocument): Promise
   for (const [i, c] of doc.changes.entries()) {
     const change = pathOf('changes', i);
     const changeId = c.id as ChangeId;
-    await at(change, () => insertChange(db, { ...c, id: changeId, organizationId }));
-    for (const [j, m] of c.milestones.entries()) await at(pathOf(change, 'milestones', j), () => insertMilestone(db, { ...m, id: m.id as MilestoneId, changeId }));
+    await at(change, () => insertChange(db, { ...c, id: changeId, organizationId, revision: 1 }));
+    for (const [j, m] of c.milestones.entries()) await at(pathOf(change, 'milestones', j), () => insertMilestone(db, { ...m, id: m.id as MilestoneId, changeId, revision: 1 }));
     for (const [j, g] of c.goals.entries()) {
       const goal = pathOf(change, 'goals', j);
       const goalId = g.id as GoalId;
@@ -106,15 +106,15 @@ export const insertDocument = async (db: Db, doc: OrganizationDocument): Promise
     for (const [j, m] of c.measures.entries()) {
       const measure = pathOf(change, 'measures', j);
       const measureId = m.id as MeasureId;
-      await at(measure, () => insertMeasure(db, { ...m, id: measureId, changeId }));
+      await at(measure, () => insertMeasure(db, { ...m, id: measureId, changeId, revision: 1 }));
       for (const [k, x] of m.contributions.entries()) {
         await at(pathOf(measure, 'contributions', k), () => insertContribution(db, { ...x, measureId, goalId: x.goalId as GoalId }));
       }
     }
-    for (const [j, x] of c.impacts.entries()) await at(pathOf(change, 'impacts', j), () => insertImpact(db, { ...x, changeId, groupId: x.groupId as GroupId }));
+    for (const [j, x] of c.impacts.entries()) await at(pathOf(change, 'impacts', j), () => insertImpact(db, { ...x, changeId, groupId: x.groupId as GroupId, revision: 1 }));
   }
   for (const [d, i] of correctionOrder(doc.decisions)) {
-    const decision = { ...d, id: d.id as DecisionId, organizationId, changeId: d.changeId as ChangeId | null, correctsId: d.correctsId as DecisionId | null };
+    const decision = { ...d, id: d.id as DecisionId, organizationId, changeId: d.changeId as ChangeId | null, correctsId: d.correctsId as DecisionId | null, revision: 1 };
     await at(pathOf('decisions', i), () => insertDecision(db, decision));
   }
   for (const [i, a] of doc.anchors.entries()) await at(pathOf('anchors', i), () => insertAnchor(db, { ...a, goalVersionId: a.goalVersionId as GoalVersionId }));
@@ -125,7 +125,7 @@ export const insertDocument = async (db: Db, doc: OrganizationDocument): Promise
 /** A change's statements, then its expectations (with their links; they may name a statement), then its conflicts. */
 const insertRegister = async (db: Db, c: ChangeRecord, change: string): Promise<void> => {
   const changeId = c.id as ChangeId;
-  for (const [j, s] of c.statements.entries()) await at(pathOf(change, 'statements', j), () => insertStatement(db, { ...s, id: s.id as StatementId, changeId }));
+  for (const [j, s] of c.statements.entries()) await at(pathOf(change, 'statements', j), () => insertStatement(db, { ...s, id: s.id as StatementId, changeId, revision: 1 }));
   for (const [j, e] of c.expectations.entries()) {
     const expectation = {
       ...e,
@@ -135,11 +135,12 @@ const insertRegister = async (db: Db, c: ChangeRecord, change: string): Promise<
       statementId: e.statementId as StatementId | null,
       goalIds: e.goalIds as GoalId[],
       decisionIds: e.decisionIds as DecisionId[],
+      revision: 1,
     };
     await at(pathOf(change, 'expectations', j), () => insertExpectation(db, expectation));
   }
   for (const [j, x] of c.conflicts.entries()) {
-    const conflict = { ...x, id: x.id as ConflictId, changeId, groupAId: x.groupAId as GroupId, groupBId: x.groupBId as GroupId, decisionId: x.decisionId as DecisionId | null };
+    const conflict = { ...x, id: x.id as ConflictId, changeId, groupAId: x.groupAId as GroupId, groupBId: x.groupBId as GroupId, decisionId: x.decisionId as DecisionId | null, revision: 1 };
     await at(pathOf(change, 'conflicts', j), () => insertConflict(db, conflict));
   }
 };

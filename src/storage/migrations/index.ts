@@ -8,6 +8,7 @@ import * as publication from './007_publication';
 import * as registerVersion from './008_register_version';
 import * as conflictPairRepair from './009_conflict_pair_repair';
 import * as notifications from './010_notifications';
+import * as revisions from './011_revisions';
 
 /**
  * Every migration, in the order it landed on main. Listed in code rather than read from a folder so
@@ -31,6 +32,7 @@ export const LANDED: ReadonlyArray<readonly [name: string, migration: Migration]
   ['007_publication', publication],
   ['009_conflict_pair_repair', conflictPairRepair],
   ['010_notifications', notifications],
+  ['011_revisions', revisions],
 ];
 
 /**

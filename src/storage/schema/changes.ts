@@ -13,4 +13,6 @@ export interface ChangeTable {
   published_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency: 1 when created, one higher with every write (core/revision.ts). */
+  revision: number;
 }

@@ -19,6 +19,8 @@ export interface DecisionTable {
   summary: string;
   corrects_id: string | null;
   created_at: string;
+  /** Optimistic concurrency: 1 when created, one higher with every write (core/revision.ts). */
+  revision: number;
 }
 
 /** Votes of one party on one decision (Popolo `count` grouped by party). */

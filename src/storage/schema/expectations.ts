@@ -11,6 +11,8 @@ export interface StatementTable {
   url: string | null;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency: 1 when created, one higher with every write (core/revision.ts). */
+  revision: number;
 }
 
 /** What a group (or the public, `group_id` null) expects from a change, with status and response. */
@@ -32,6 +34,8 @@ export interface ExpectationTable {
   response_date: string | null;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency: 1 when created, one higher with every write (core/revision.ts). */
+  revision: number;
 }
 
 /**
@@ -57,4 +61,6 @@ export interface ConflictTable {
   decision_id: string | null;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency: 1 when created, one higher with every write (core/revision.ts). */
+  revision: number;
 }

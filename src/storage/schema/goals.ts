@@ -5,6 +5,8 @@ export interface GoalTable {
   current_version: number;
   position: number;
   created_at: string;
+  /** Optimistic concurrency: 1 when created, one higher with every write (core/revision.ts). */
+  revision: number;
 }
 
 /** One immutable version of a goal (IATI result/indicator/baseline/target). */

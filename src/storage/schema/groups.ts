@@ -17,4 +17,6 @@ export interface ImpactTable {
   meaning: string;
   expectation: string;
   created_at: string;
+  /** Optimistic concurrency: 1 when created, one higher with every write (core/revision.ts). */
+  revision: number;
 }

@@ -9,6 +9,8 @@ export interface MeasureTable {
   start_date: string | null;
   end_date: string | null;
   created_at: string;
+  /** Optimistic concurrency: 1 when created, one higher with every write (core/revision.ts). */
+  revision: number;
 }
 
 /** "Measure M contributes to goal G", with why we believe it. `evidence_links` is JSON text. */

@@ -7,4 +7,6 @@ export interface MilestoneTable {
   date: string;
   done: number;
   position: number;
+  /** Optimistic concurrency: 1 when created, one higher with every write (core/revision.ts). */
+  revision: number;
 }

@@ -8,4 +8,6 @@ export interface OrganizationTable {
   website: string | null;
   created_at: string;
   updated_at: string;
+  /** Optimistic concurrency: 1 when created, one higher with every write (core/revision.ts). */
+  revision: number;
 }

@@ -3,7 +3,9 @@ import type { Child } from 'hono/jsx';
 import { isAppError } from '../../core';
 import { dutchIssue } from './messages';
 import { sendPage } from './render';
+import type { EditConflict } from './revision';
 import { editorUrls } from './urls';
+import { ConflictNotice } from './views/conflict-notice';
 import type { Crumb } from './views/frame';
 import type { FieldError } from './views/form';
 
@@ -99,20 +101,29 @@ export const changeCrumbs = (organization: { slug: string; name: string }, chang
   { label },
 ];
 
-/** Sends a form page: 200, or 422 with "Fout:" in the title when it carries errors. */
+/**
+ * Sends a form page: 200, or 422 with "Fout:" in the title when it carries errors, or 409 with the
+ * conflict message above the form when someone else saved since it was opened (editor/revision.ts).
+ */
 export const sendForm = (
   request: FastifyRequest,
   reply: FastifyReply,
   baseUrl: string,
-  options: { title: string; organization: { slug: string; name: string }; breadcrumbs: Crumb[]; errors: FieldError[]; status?: number },
+  options: { title: string; organization: { slug: string; name: string }; breadcrumbs: Crumb[]; errors: FieldError[]; status?: number; conflict?: EditConflict | undefined },
   body: (csrf: string) => Child,
 ): FastifyReply =>
   sendPage(
     request,
     reply,
     baseUrl,
-    { title: options.title, organization: options.organization, breadcrumbs: options.breadcrumbs, hasErrors: options.errors.length > 0, status: options.status ?? (options.errors.length > 0 ? 422 : 200) },
-    body,
+    {
+      title: options.title,
+      organization: options.organization,
+      breadcrumbs: options.breadcrumbs,
+      hasErrors: options.errors.length > 0,
+      status: options.status ?? (options.conflict ? 409 : options.errors.length > 0 ? 422 : 200),
+    },
+    (csrf) => (options.conflict ? [ConflictNotice(options.conflict), body(csrf)] : body(csrf)),
   );
 
 /** After a successful POST: back to the change page (303, so a reload does not post twice). */

@@ -32,6 +32,7 @@ const DETAILS: Partial<Record<string, string>> = {
   forbidden: 'Uw rol in deze organisatie geeft geen toegang tot deze pagina of actie.',
   unauthorized: 'Uw sessie is verlopen of u bent niet ingelogd. Log opnieuw in.',
   conflict: 'Dit is al gebeurd of botst met bestaande gegevens.',
+  edit_conflict: 'Iemand anders heeft dit opgeslagen nadat u de pagina opende. Ga terug, laad de pagina opnieuw en probeer het nog eens.',
   rate_limited: 'Te veel pogingen. Probeer het later opnieuw.',
   unavailable: 'De editor is tijdelijk niet beschikbaar door een storing. Verstuurde u een formulier, dan is het niet opgeslagen: ga terug en probeer het over een paar minuten opnieuw.',
 };

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isEditConflict } from '../../../core';
 import { checkText } from '../../../language';
 import { addMilestone, canMoveTo, CHANGE_STATUSES, createChange, findChange, findMilestone, setChangeStatus, updateChange, updateMilestone, type Change, type ChangeStatus, type Milestone } from '../../../modules/changes';
 import { hasRole } from '../../../modules/users';
@@ -6,16 +7,17 @@ import type { WebContext } from '../../context';
 import { actorOf, organizationOf, requireRole } from '../../http/auth';
 import { CHAIN_ROLES, idParam, ownedBy, TEXT_ROLES } from '../access';
 import { backToChange, changeCrumbs, fieldErrorsOf, FormErrors, sendForm, valuesOf, type Values } from '../forms';
+import { revisionOf, REVISION_FIELD, staleForm, withRevision, type EditConflict } from '../revision';
 import { editorUrls } from '../urls';
 import { CHANGE_LABELS, ChangeForm, MILESTONE_LABELS, MilestoneForm, StatusForm } from '../views/change-form';
 import type { FieldError } from '../views/form';
 
-const CHANGE_FIELDS = ['title', 'kind', 'summary', 'why', 'what', 'themes', 'versie', 'actie'] as const;
+const CHANGE_FIELDS = ['title', 'kind', 'summary', 'why', 'what', 'themes', REVISION_FIELD, 'actie'] as const;
 const TEXT_FIELDS = ['summary', 'why', 'what'] as const;
-const MILESTONE_FIELDS = ['title', 'description', 'date', 'done'] as const;
+const MILESTONE_FIELDS = ['title', 'description', 'date', 'done', REVISION_FIELD] as const;
 
-const valuesOfChange = (c: Change): Values => ({ title: c.title, kind: c.kind, summary: c.summary, why: c.why, what: c.what, themes: c.themes.join(', '), versie: c.updatedAt });
-const valuesOfMilestone = (m: Milestone): Values => ({ title: m.title, description: m.description, date: m.date, done: m.done ? 'ja' : '' });
+const valuesOfChange = (c: Change): Values => withRevision({ title: c.title, kind: c.kind, summary: c.summary, why: c.why, what: c.what, themes: c.themes.join(', ') }, c);
+const valuesOfMilestone = (m: Milestone): Values => withRevision({ title: m.title, description: m.description, date: m.date, done: m.done ? 'ja' : '' }, m);
 const themesOf = (raw: string | undefined): string[] => (raw ?? '').split(',').map((t) => t.trim()).filter(Boolean);
 
 /** The plain-language verdict of every citizen text that has words in it. */
@@ -34,12 +36,12 @@ export const changeRoutes = (ctx: WebContext) => async (app: FastifyInstance) =>
     return ownedBy(await findChange(deps, id), (c) => c.organizationId, organizationOf(request).id, 'change', id);
   };
 
-  const renderChange = (request: FastifyRequest, reply: FastifyReply, change: Change | undefined, values: Values, errors: FieldError[], extra: { status?: number; notice?: { type: 'ok' | 'info' | 'warning'; text: string }; stored?: Values } = {}) => {
+  const renderChange = (request: FastifyRequest, reply: FastifyReply, change: Change | undefined, values: Values, errors: FieldError[], extra: { notice?: { type: 'ok' | 'info' | 'warning'; text: string }; conflict?: EditConflict } = {}) => {
     const organization = organizationOf(request);
     const canChain = hasRole(actorOf(request), organization.id, CHAIN_ROLES);
     const title = change ? `${change.title} bewerken` : 'Nieuwe verandering';
     const breadcrumbs = change ? changeCrumbs(organization, change, 'Bewerken') : [{ label: organization.name, href: editorUrls.dashboard(organization.slug) }, { label: title }];
-    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs, errors, ...(extra.status ? { status: extra.status } : {}) }, (csrf) => [
+    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs, errors, conflict: extra.conflict }, (csrf) => [
       ChangeForm({
         heading: title,
         action: change ? editorUrls.edit(organization.slug, 'change', change.id) : `${editorUrls.dashboard(organization.slug)}/veranderingen/nieuw`,
@@ -50,7 +52,6 @@ export const changeRoutes = (ctx: WebContext) => async (app: FastifyInstance) =>
         canEditChain: canChain || !change,
         feedback: feedbackOf(values),
         notice: extra.notice,
-        stored: extra.stored,
         isNew: !change,
       }),
       change && canChain
@@ -98,25 +99,23 @@ export const changeRoutes = (ctx: WebContext) => async (app: FastifyInstance) =>
     // Fields this role may not change are shown read-only and not taken from the form.
     if (!canChain) Object.assign(values, { title: change.title, kind: change.kind, themes: change.themes.join(', ') });
     if (values.actie === 'taalcheck') return renderChange(request, reply, change, values, [], { notice: { type: 'info', text: 'Nog niet opgeslagen. Hieronder ziet u de taalcheck.' } });
-    // Someone else saved since this form was opened: keep what was typed, show what is stored,
-    // and let the next save go through (it then overwrites knowingly). Never lose either text.
-    if (values.versie !== change.updatedAt) {
-      const stored = valuesOfChange(change);
-      return renderChange(request, reply, change, { ...values, versie: change.updatedAt }, [], {
-        status: 409,
-        stored,
-        notice: { type: 'warning', text: 'Iemand anders heeft deze verandering opgeslagen nadat u het formulier opende. Uw tekst staat nog in het formulier; vergelijk hem met wat nu is opgeslagen en sla opnieuw op.' },
-      });
-    }
     try {
-      await updateChange(deps, actorOf(request), change.id, {
+      const input = {
         summary: values.summary,
         why: values.why,
         what: values.what,
         ...(canChain ? { title: values.title, kind: values.kind as Change['kind'], themes: themesOf(values.themes) } : {}),
-      });
+      };
+      await updateChange(deps, actorOf(request), change.id, input, revisionOf(values));
       return reply.redirect(`${editorUrls.edit(organization.slug, 'change', change.id)}?opgeslagen`, 303);
     } catch (error) {
+      // Someone else saved since this form was opened (editor/revision.ts): keep what was typed,
+      // show what is stored, and let the next save go through. Never lose either text.
+      if (isEditConflict(error)) {
+        const stored = await loadChange(request);
+        const stale = staleForm(values, valuesOfChange(stored), CHANGE_LABELS);
+        return renderChange(request, reply, stored, stale.values, [], { conflict: stale.conflict });
+      }
       const errors = fieldErrorsOf(error, CHANGE_LABELS, 'title');
       if (!errors) throw error;
       return renderChange(request, reply, change, values, errors);
@@ -133,10 +132,10 @@ export const changeRoutes = (ctx: WebContext) => async (app: FastifyInstance) =>
     return backToChange(reply, organizationOf(request).slug, change.id);
   });
 
-  const renderMilestone = (request: FastifyRequest, reply: FastifyReply, change: Change, milestone: Milestone | undefined, values: Values, errors: FieldError[]) => {
+  const renderMilestone = (request: FastifyRequest, reply: FastifyReply, change: Change, milestone: Milestone | undefined, values: Values, errors: FieldError[], conflict?: EditConflict) => {
     const organization = organizationOf(request);
     const title = milestone ? 'Mijlpaal bewerken' : 'Nieuwe mijlpaal';
-    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs: changeCrumbs(organization, change, title), errors }, (csrf) =>
+    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs: changeCrumbs(organization, change, title), errors, conflict }, (csrf) =>
       MilestoneForm({
         heading: `${title}: ${change.title}`,
         action: milestone ? editorUrls.edit(organization.slug, 'milestone', milestone.id) : editorUrls.add(organization.slug, 'change', change.id, 'milestone'),
@@ -162,10 +161,14 @@ export const changeRoutes = (ctx: WebContext) => async (app: FastifyInstance) =>
     if (!input.title.trim()) errors.add('title', 'Vul de titel in');
     if (errors.any) return renderMilestone(request, reply, change, milestone, values, errors.list);
     try {
-      if (milestone) await updateMilestone(deps, actorOf(request), milestone.id, input);
+      if (milestone) await updateMilestone(deps, actorOf(request), milestone.id, input, revisionOf(values));
       else await addMilestone(deps, actorOf(request), change.id, input);
       return backToChange(reply, organizationOf(request).slug, change.id, '#mijlpalen');
     } catch (error) {
+      if (milestone && isEditConflict(error)) {
+        const stale = staleForm(values, valuesOfMilestone((await loadMilestone(request)).milestone), MILESTONE_LABELS);
+        return renderMilestone(request, reply, change, milestone, stale.values, [], stale.conflict);
+      }
       const fieldErrors = fieldErrorsOf(error, MILESTONE_LABELS, 'title');
       if (!fieldErrors) throw error;
       return renderMilestone(request, reply, change, milestone, values, fieldErrors);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError } from '../../../core';
+import { isAppError, isEditConflict } from '../../../core';
 import { checkText } from '../../../language';
 import { getChangeChain } from '../../../modules/chains';
 import type { Change } from '../../../modules/changes';
@@ -11,12 +11,14 @@ import { CHAIN_ROLES, loadChange, loadOfChange } from '../access';
 import { changeCrumbs, FormErrors, sendForm, valuesOf, type Values } from '../forms';
 import { orNull, registerErrorsOf } from '../register-forms';
 import { EFFECT_LABELS, OUTCOME_LABELS } from '../labels';
+import { revisionOf, REVISION_FIELD, staleForm, withRevision, type EditConflict } from '../revision';
 import { editorUrls } from '../urls';
 import { CONFLICT_LABELS, NewConflictForm, WeighConflictForm } from '../views/conflict-form';
 import type { FieldError } from '../views/form';
 
 const CONFLICT_FIELDS = ['groupAId', 'groupBId', 'description'] as const;
-const WEIGHING_FIELDS = ['weighing', 'decisionId', 'actie'] as const;
+const WEIGHING_FIELDS = ['weighing', 'decisionId', 'actie', REVISION_FIELD] as const;
+const valuesOfWeighing = (c: Conflict): Values => withRevision({ weighing: c.weighing, decisionId: c.decisionId ?? '' }, c);
 
 /**
  * Conflicts between groups (legitimacy rule 10): recording one between two groups of the change's
@@ -71,12 +73,12 @@ export const conflictRoutes = (ctx: WebContext) => async (app: FastifyInstance) 
     }
   });
 
-  const renderWeigh = async (request: FastifyRequest, reply: FastifyReply, change: Change, conflict: Conflict, values: Values, errors: FieldError[], notice?: { type: 'ok' | 'info'; text: string }) => {
+  const renderWeigh = async (request: FastifyRequest, reply: FastifyReply, change: Change, conflict: Conflict, values: Values, errors: FieldError[], notice?: { type: 'ok' | 'info'; text: string }, stale?: EditConflict) => {
     const organization = organizationOf(request);
     const [chain, groups] = await Promise.all([getChangeChain(deps, change.id), listGroups(deps, organization.id)]);
     const name = (id: string) => groups.find((g) => g.id === id)?.name ?? 'onbekende doelgroep';
     const title = 'Afweging van een belangenconflict';
-    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs: changeCrumbs(organization, change, title), errors }, (csrf) =>
+    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs: changeCrumbs(organization, change, title), errors, conflict: stale }, (csrf) =>
       WeighConflictForm({
         heading: `Belangenconflict: ${name(conflict.groupAId)} – ${name(conflict.groupBId)}`,
         action: editorUrls.edit(organization.slug, 'conflict', conflict.id),
@@ -101,7 +103,7 @@ export const conflictRoutes = (ctx: WebContext) => async (app: FastifyInstance) 
       : isWeighed(entity)
         ? { type: 'ok' as const, text: 'Opgeslagen. Hieronder ziet u de taalcheck van de afweging.' }
         : { type: 'ok' as const, text: 'Vastgelegd. Schrijf nu de afweging: hoe is er besloten, en waarom?' };
-    return renderWeigh(request, reply, change, entity, { weighing: entity.weighing, decisionId: entity.decisionId ?? '' }, [], notice);
+    return renderWeigh(request, reply, change, entity, valuesOfWeighing(entity), [], notice);
   });
 
   app.post('/:org/belangenconflicten/:id/bewerken', { preHandler: requireRole(deps, CHAIN_ROLES) }, async (request, reply) => {
@@ -109,10 +111,15 @@ export const conflictRoutes = (ctx: WebContext) => async (app: FastifyInstance) 
     const values = valuesOf(request.body, WEIGHING_FIELDS);
     if (values.actie === 'taalcheck') return renderWeigh(request, reply, change, entity, values, [], { type: 'info', text: 'Nog niet opgeslagen. Hieronder ziet u de taalcheck.' });
     try {
-      await weighConflict(deps, actorOf(request), entity.id, { weighing: values.weighing ?? '', decisionId: orNull(values.decisionId) });
+      await weighConflict(deps, actorOf(request), entity.id, { weighing: values.weighing ?? '', decisionId: orNull(values.decisionId) }, revisionOf(values));
       // Back to the form, like the other citizen texts: the plain-language check of what was saved.
       return reply.redirect(`${editorUrls.edit(organizationOf(request).slug, 'conflict', entity.id)}?opgeslagen`, 303);
     } catch (error) {
+      if (isEditConflict(error)) {
+        const stored = (await loadOfChange(deps, request, 'conflict', findConflict)).entity;
+        const stale = staleForm(values, valuesOfWeighing(stored), CONFLICT_LABELS);
+        return renderWeigh(request, reply, change, stored, stale.values, [], undefined, stale.conflict);
+      }
       const fieldErrors = registerErrorsOf(error, CONFLICT_LABELS, 'weighing');
       if (!fieldErrors) throw error;
       return renderWeigh(request, reply, change, entity, values, fieldErrors);

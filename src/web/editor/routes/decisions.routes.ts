@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError } from '../../../core';
+import { isAppError, isEditConflict } from '../../../core';
 import { findChange, type Change } from '../../../modules/changes';
 import { findCorrectionOf, findDecision, isFinal, recordDecision, updatePendingDecision, type Decision, type DecisionInput } from '../../../modules/decisions';
 import type { WebContext } from '../../context';
 import { actorOf, organizationOf, requireRole } from '../../http/auth';
 import { CHAIN_ROLES, idParam, ownedBy } from '../access';
 import { backToChange, changeCrumbs, fieldErrorsOf, FormErrors, sendForm, valuesOf, type Values } from '../forms';
+import { revisionOf, REVISION_FIELD, staleForm, withRevision, type EditConflict } from '../revision';
 import { editorUrls } from '../urls';
 import { DECISION_LABELS, DecisionForm } from '../views/decision-form';
 import type { FieldError } from '../views/form';
@@ -22,6 +23,7 @@ const rowCount = (body: unknown, prefix: string, max: number): number => {
 
 const fieldsFor = (parties: number, followUps: number): string[] => [
   ...BASE_FIELDS,
+  REVISION_FIELD,
   ...Array.from({ length: parties }, (_, i) => [`party_${i}`, `for_${i}`, `against_${i}`, `abstain_${i}`]).flat(),
   ...Array.from({ length: followUps }, (_, i) => [`followUp_${i}`, `due_${i}`, `followUpStatus_${i}`]).flat(),
 ];
@@ -42,7 +44,7 @@ const valuesOfDecision = (d: Decision): Values => {
   };
   d.partyVotes.forEach((p, i) => Object.assign(v, { [`party_${i}`]: p.party, [`for_${i}`]: String(p.for), [`against_${i}`]: String(p.against), [`abstain_${i}`]: String(p.abstain) }));
   d.followUps.forEach((f, i) => Object.assign(v, { [`followUp_${i}`]: f.description, [`due_${i}`]: f.dueDate, [`followUpStatus_${i}`]: f.status }));
-  return v;
+  return withRevision(v, d);
 };
 
 /** The form as decision input; empty party and follow-up rows are left out. */
@@ -107,12 +109,12 @@ export const decisionRoutes = (ctx: WebContext) => async (app: FastifyInstance) 
     return { decision, change: decision.changeId ? await findChange(deps, decision.changeId) : undefined };
   };
 
-  const render = (request: FastifyRequest, reply: FastifyReply, target: { change?: Change | undefined; decision?: Decision }, values: Values, errors: FieldError[], rows: { parties: number; followUps: number }) => {
+  const render = (request: FastifyRequest, reply: FastifyReply, target: { change?: Change | undefined; decision?: Decision }, values: Values, errors: FieldError[], rows: { parties: number; followUps: number }, conflict?: EditConflict) => {
     const organization = organizationOf(request);
     const correcting = target.decision !== undefined && isFinal(target.decision);
     const title = !target.decision ? 'Nieuw besluit' : correcting ? 'Besluit corrigeren' : 'Besluit bewerken';
     const breadcrumbs = target.change ? changeCrumbs(organization, target.change, title) : [{ label: organization.name, href: editorUrls.dashboard(organization.slug) }, { label: title }];
-    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs, errors }, (csrf) =>
+    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs, errors, conflict }, (csrf) =>
       DecisionForm({
         heading: target.decision ? `${title}: ${target.decision.title}` : title,
         action: target.decision ? editorUrls.edit(organization.slug, 'decision', target.decision.id) : editorUrls.add(organization.slug, 'change', target.change!.id, 'decision'),
@@ -142,9 +144,14 @@ export const decisionRoutes = (ctx: WebContext) => async (app: FastifyInstance) 
       const organization = organizationOf(request);
       if (!decision) await recordDecision(deps, actorOf(request), organization.id, input);
       else if (correcting) await recordDecision(deps, actorOf(request), organization.id, input);
-      else await updatePendingDecision(deps, actorOf(request), decision.id, input);
+      else await updatePendingDecision(deps, actorOf(request), decision.id, input, revisionOf(values));
       return change ? backToChange(reply, organization.slug, change.id, '#besluiten') : reply.redirect(editorUrls.dashboard(organization.slug), 303);
     } catch (error) {
+      if (decision && isEditConflict(error)) {
+        const stored = (await loadDecision(request)).decision;
+        const stale = staleForm(values, valuesOfDecision(stored), DECISION_LABELS);
+        return render(request, reply, { ...target, decision: stored }, stale.values, [], rows, stale.conflict);
+      }
       if (isAppError(error) && (error.code === 'conflict' || error.code === 'invalid_state')) {
         return render(request, reply, target, values, [{ field: 'outcome', message: 'Dit besluit is al gecorrigeerd. Corrigeer het nieuwste besluit.' }], rows);
       }

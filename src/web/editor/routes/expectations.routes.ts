@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isoDate } from '../../../core';
+import { isEditConflict, isoDate } from '../../../core';
 import { checkText } from '../../../language';
 import { getChangeChain, type ChangeChain } from '../../../modules/chains';
 import type { Change } from '../../../modules/changes';
@@ -34,14 +34,15 @@ import { backToChange, changeCrumbs, FormErrors, sendForm, valuesOf, type Values
 import { orNull, registerErrorsOf, withSchemaErrors } from '../register-forms';
 import { OUTCOME_LABELS } from '../labels';
 import { fields } from '../render';
+import { revisionOf, REVISION_FIELD, staleForm, withRevision, type EditConflict } from '../revision';
 import { editorUrls } from '../urls';
 import { EXPECTATION_KIND_LABELS, EXPECTATION_LABELS, EXPECTATION_SOURCE_LABELS, EXPECTATION_STATUS_LABELS, ExpectationPage, type ExpectationOptions } from '../views/expectation-form';
 import type { FieldError } from '../views/form';
 import { STATEMENT_LABELS, StatementForm } from '../views/statement-form';
 
-const STATEMENT_FIELDS = ['speaker', 'speakerKind', 'role', 'medium', 'date', 'quote', 'url'] as const;
-const EXPECTATION_FIELDS = ['text', 'kind', 'source', 'groupId', 'statementId', 'raisedBy', 'raisedWhere', 'raisedOn', 'sourceUrl', 'status', 'goalIds', 'decisionIds', 'actie'] as const;
-const RESPONSE_FIELDS = ['response', 'responseChannel', 'responseDate', 'actie'] as const;
+const STATEMENT_FIELDS = ['speaker', 'speakerKind', 'role', 'medium', 'date', 'quote', 'url', REVISION_FIELD] as const;
+const EXPECTATION_FIELDS = ['text', 'kind', 'source', 'groupId', 'statementId', 'raisedBy', 'raisedWhere', 'raisedOn', 'sourceUrl', 'status', 'goalIds', 'decisionIds', 'actie', REVISION_FIELD] as const;
+const RESPONSE_FIELDS = ['response', 'responseChannel', 'responseDate', 'actie', REVISION_FIELD] as const;
 /** The response schema's fields by their names on the page (`id="veld-response"` is where rule 11 links). */
 const RESPONSE_NAMES = { text: 'response', channel: 'responseChannel', date: 'responseDate' };
 const NOT_SAVED = 'Nog niet opgeslagen. Hieronder ziet u de taalcheck.';
@@ -54,8 +55,9 @@ interface Links {
 
 const short = (text: string, max = 80): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-const valuesOfStatement = (s: Statement): Values => ({ speaker: s.speaker, speakerKind: s.speakerKind, role: s.role, medium: s.medium, date: s.date, quote: s.quote, url: s.url ?? '' });
-const valuesOfExpectation = (e: Expectation): Values => ({
+const valuesOfStatement = (s: Statement): Values =>
+  withRevision({ speaker: s.speaker, speakerKind: s.speakerKind, role: s.role, medium: s.medium, date: s.date, quote: s.quote, url: s.url ?? '' }, s);
+const valuesOfExpectation = (e: Expectation): Values => withRevision({
   text: e.text,
   kind: e.kind,
   source: e.source,
@@ -66,10 +68,13 @@ const valuesOfExpectation = (e: Expectation): Values => ({
   raisedOn: e.raisedOn ?? '',
   sourceUrl: e.sourceUrl ?? '',
   status: e.status,
-});
-/** The stored response, or a start: most responses go on the change page, today. */
-const valuesOfResponse = (r: ExpectationResponse | null, today: string): Values =>
-  r ? { response: r.text, responseChannel: r.channel, responseDate: r.date } : { response: '', responseChannel: 'de pagina van de verandering', responseDate: today };
+}, e);
+/** The stored response, or a start: most responses go on the change page, today. Both forms of the page carry the expectation's revision. */
+const valuesOfResponse = (e: Expectation | undefined, today: string): Values => {
+  const r = e?.response;
+  const values = r ? { response: r.text, responseChannel: r.channel, responseDate: r.date } : { response: '', responseChannel: 'de pagina van de verandering', responseDate: today };
+  return e ? withRevision(values, e) : values;
+};
 
 const statementInputOf = (values: Values, errors: FormErrors): StatementInput => {
   const date = errors.date(values, 'date', STATEMENT_LABELS.date!);
@@ -132,10 +137,10 @@ export const expectationRoutes = (ctx: WebContext) => async (app: FastifyInstanc
   const { deps, baseUrl } = ctx;
   await app.register(conflictRoutes(ctx));
 
-  const renderStatement = (request: FastifyRequest, reply: FastifyReply, change: Change, statement: Statement | undefined, values: Values, errors: FieldError[]) => {
+  const renderStatement = (request: FastifyRequest, reply: FastifyReply, change: Change, statement: Statement | undefined, values: Values, errors: FieldError[], conflict?: EditConflict) => {
     const organization = organizationOf(request);
     const title = statement ? 'Uitspraak bewerken' : 'Nieuwe uitspraak';
-    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs: changeCrumbs(organization, change, title), errors }, (csrf) =>
+    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs: changeCrumbs(organization, change, title), errors, conflict }, (csrf) =>
       StatementForm({
         heading: `${title}: ${change.title}`,
         action: statement ? editorUrls.edit(organization.slug, 'statement', statement.id) : editorUrls.add(organization.slug, 'change', change.id, 'statement'),
@@ -154,10 +159,15 @@ export const expectationRoutes = (ctx: WebContext) => async (app: FastifyInstanc
     const input = statementInputOf(values, errors);
     if (errors.any) return renderStatement(request, reply, change, statement, values, withSchemaErrors(errors, statementSchema, input, STATEMENT_LABELS, STATEMENT_FIELDS));
     try {
-      if (statement) await updateStatement(deps, actorOf(request), statement.id, input);
+      if (statement) await updateStatement(deps, actorOf(request), statement.id, input, revisionOf(values));
       else await recordStatement(deps, actorOf(request), change.id, input);
       return backToChange(reply, organizationOf(request).slug, change.id, '#uitspraken');
     } catch (error) {
+      if (statement && isEditConflict(error)) {
+        const { entity } = await loadOfChange(deps, request, 'statement', findStatement);
+        const stale = staleForm(values, valuesOfStatement(entity), STATEMENT_LABELS);
+        return renderStatement(request, reply, change, entity, stale.values, [], stale.conflict);
+      }
       const fieldErrors = registerErrorsOf(error, STATEMENT_LABELS, 'quote');
       if (!fieldErrors) throw error;
       return renderStatement(request, reply, change, statement, values, fieldErrors);
@@ -185,16 +195,16 @@ export const expectationRoutes = (ctx: WebContext) => async (app: FastifyInstanc
     reply: FastifyReply,
     change: Change,
     expectation: Expectation | undefined,
-    state: { form?: { values: Values; links: Links; suggested?: string[] }; response?: Values; errors?: FieldError[]; notice?: Notice | undefined },
+    state: { form?: { values: Values; links: Links; suggested?: string[] }; response?: Values; errors?: FieldError[]; notice?: Notice | undefined; conflict?: EditConflict },
   ) => {
     const organization = organizationOf(request);
     const errors = state.errors ?? [];
     const canChain = hasRole(actorOf(request), organization.id, CHAIN_ROLES);
     const choices = choicesOf(await getChangeChain(deps, change.id), await listGroups(deps, organization.id));
     const form = state.form ?? { values: expectation ? valuesOfExpectation(expectation) : {}, links: { goalIds: expectation?.goalIds ?? [], decisionIds: expectation?.decisionIds ?? [] } };
-    const response = state.response ?? valuesOfResponse(expectation?.response ?? null, isoDate(deps.clock.now()));
+    const response = state.response ?? valuesOfResponse(expectation, isoDate(deps.clock.now()));
     const title = expectation ? 'Verwachting' : 'Nieuwe verwachting';
-    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs: changeCrumbs(organization, change, title), errors }, (csrf) =>
+    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs: changeCrumbs(organization, change, title), errors, conflict: state.conflict }, (csrf) =>
       ExpectationPage({
         heading: expectation ? `Verwachting: ${short(expectation.text)}` : `${title}: ${change.title}`,
         notice: state.notice,
@@ -248,12 +258,17 @@ export const expectationRoutes = (ctx: WebContext) => async (app: FastifyInstanc
     if (errors.any) return renderExpectation(request, reply, change, expectation, { form, errors: withSchemaErrors(errors, expectationSchema, input, EXPECTATION_LABELS, EXPECTATION_FIELDS) });
     try {
       const actor = actorOf(request);
-      const saved = expectation ? await updateExpectation(deps, actor, expectation.id, input) : await recordExpectation(deps, actor, change.id, input);
+      const saved = expectation ? await updateExpectation(deps, actor, expectation.id, input, revisionOf(values)) : await recordExpectation(deps, actor, change.id, input);
       const slug = organizationOf(request).slug;
       // An expectation we will not meet needs a public answer (rule 11): go straight to it.
       if (lacksResponse(saved)) return reply.redirect(`${editorUrls.edit(slug, 'expectation', saved.id)}?opgeslagen#veld-response`, 303);
       return backToChange(reply, slug, change.id, '#verwachtingen');
     } catch (error) {
+      if (expectation && isEditConflict(error)) {
+        const { entity } = await loadOfChange(deps, request, 'expectation', findExpectation);
+        const stale = staleForm(values, valuesOfExpectation(entity), EXPECTATION_LABELS);
+        return renderExpectation(request, reply, change, entity, { form: { values: stale.values, links }, conflict: stale.conflict });
+      }
       const fieldErrors = registerErrorsOf(error, EXPECTATION_LABELS, 'text');
       if (!fieldErrors) throw error;
       return renderExpectation(request, reply, change, expectation, { form, errors: fieldErrors });
@@ -293,9 +308,14 @@ export const expectationRoutes = (ctx: WebContext) => async (app: FastifyInstanc
     const input = responseInputOf(values, errors);
     if (errors.any) return renderExpectation(request, reply, change, entity, { response: values, errors: withSchemaErrors(errors, responseSchema, input, EXPECTATION_LABELS, RESPONSE_FIELDS, RESPONSE_NAMES) });
     try {
-      await respondToExpectation(deps, actorOf(request), entity.id, input);
+      await respondToExpectation(deps, actorOf(request), entity.id, input, revisionOf(values));
       return reply.redirect(`${editorUrls.edit(organizationOf(request).slug, 'expectation', entity.id)}?opgeslagen#veld-response`, 303);
     } catch (error) {
+      if (isEditConflict(error)) {
+        const stored = (await loadOfChange(deps, request, 'expectation', findExpectation)).entity;
+        const stale = staleForm(values, valuesOfResponse(stored, isoDate(deps.clock.now())), EXPECTATION_LABELS);
+        return renderExpectation(request, reply, change, stored, { response: stale.values, conflict: stale.conflict });
+      }
       const fieldErrors = registerErrorsOf(error, EXPECTATION_LABELS, 'response', RESPONSE_NAMES);
       if (!fieldErrors) throw error;
       return renderExpectation(request, reply, change, entity, { response: values, errors: fieldErrors });

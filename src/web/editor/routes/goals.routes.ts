@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError, isoDate, parseInput } from '../../../core';
+import { isAppError, isEditConflict, isoDate, parseInput } from '../../../core';
 import { checkGoalWording } from '../../../language';
 import { getChangeChain, effectiveOutcomes } from '../../../modules/chains';
 import { findChange, type Change } from '../../../modules/changes';
@@ -27,11 +27,12 @@ import { CHAIN_ROLES, idParam, ownedBy } from '../access';
 import { backToChange, changeCrumbs, fieldErrorsOf, FormErrors, sendForm, valuesOf, type Values } from '../forms';
 import { DECISION_KIND_LABELS } from '../labels';
 import { sendPage } from '../render';
+import { revisionOf, REVISION_FIELD, staleForm, withRevision, type EditConflict } from '../revision';
 import { editorUrls } from '../urls';
 import { AnchorForm, GOAL_LABELS, GoalForm, GoalVersionsPage, MEASUREMENT_LABELS, MeasurementForm, type VersionView } from '../views/goal-form';
 import type { FieldError } from '../views/form';
 
-const GOAL_FIELDS = ['statement', 'level', 'indicator', 'unit', 'baselineValue', 'baselineDate', 'targetValue', 'targetDate', 'direction', 'owner', 'dataSource', 'reportingInterval', 'bevestigd'] as const;
+const GOAL_FIELDS = ['statement', 'level', 'indicator', 'unit', 'baselineValue', 'baselineDate', 'targetValue', 'targetDate', 'direction', 'owner', 'dataSource', 'reportingInterval', 'bevestigd', REVISION_FIELD] as const;
 
 const numberText = (n: number | null): string => (n === null ? '' : String(n).replace('.', ','));
 
@@ -89,11 +90,11 @@ export const goalRoutes = (ctx: WebContext) => async (app: FastifyInstance) => {
 
   const isAnchored = async (goal: Goal): Promise<boolean> => (await getChangeChain(deps, goal.changeId)).goals.some((g) => g.goal.id === goal.id && g.anchored);
 
-  const renderGoal = (request: FastifyRequest, reply: FastifyReply, change: Change, goal: Goal | undefined, values: Values, errors: FieldError[], extra: { anchored?: boolean; confirm?: { changed: string[] } } = {}) => {
+  const renderGoal = (request: FastifyRequest, reply: FastifyReply, change: Change, goal: Goal | undefined, values: Values, errors: FieldError[], extra: { anchored?: boolean; confirm?: { changed: string[] }; conflict?: EditConflict } = {}) => {
     const organization = organizationOf(request);
     const title = goal ? 'Doel bewerken' : 'Nieuw doel';
     const vague = (values.statement ?? '').trim() ? checkGoalWording(values.statement!).findings.map((f) => f.excerpt) : [];
-    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs: changeCrumbs(organization, change, title), errors }, (csrf) =>
+    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs: changeCrumbs(organization, change, title), errors, conflict: extra.conflict }, (csrf) =>
       GoalForm({
         heading: `${title}: ${change.title}`,
         action: goal ? editorUrls.edit(organization.slug, 'goal', goal.id) : editorUrls.add(organization.slug, 'change', change.id, 'goal'),
@@ -131,7 +132,7 @@ export const goalRoutes = (ctx: WebContext) => async (app: FastifyInstance) => {
 
   app.get('/:org/doelen/:id/bewerken', { preHandler: requireRole(deps, CHAIN_ROLES) }, async (request, reply) => {
     const { goal, change } = await loadGoal(request);
-    return renderGoal(request, reply, change, goal, valuesOfGoal(goal.current), [], { anchored: await isAnchored(goal) });
+    return renderGoal(request, reply, change, goal, withRevision(valuesOfGoal(goal.current), goal), [], { anchored: await isAnchored(goal) });
   });
 
   app.post('/:org/doelen/:id/bewerken', { preHandler: requireRole(deps, CHAIN_ROLES) }, async (request, reply) => {
@@ -148,9 +149,14 @@ export const goalRoutes = (ctx: WebContext) => async (app: FastifyInstance) => {
       if (anchored && changed.length > 0 && values.bevestigd !== 'ja') {
         return renderGoal(request, reply, change, goal, values, [], { anchored, confirm: { changed: [...changed] } });
       }
-      await reviseGoal(deps, actorOf(request), goal.id, input);
+      await reviseGoal(deps, actorOf(request), goal.id, input, revisionOf(values));
       return backToChange(reply, organizationOf(request).slug, change.id, '#doelen');
     } catch (error) {
+      if (isEditConflict(error)) {
+        const stored = (await loadGoal(request)).goal;
+        const stale = staleForm(values, withRevision(valuesOfGoal(stored.current), stored), GOAL_LABELS);
+        return renderGoal(request, reply, change, stored, { ...stale.values, bevestigd: '' }, [], { anchored: await isAnchored(stored), conflict: stale.conflict });
+      }
       const fieldErrors = fieldErrorsOf(error, GOAL_LABELS, 'statement');
       if (!fieldErrors) throw error;
       return renderGoal(request, reply, change, goal, values, fieldErrors, { anchored });

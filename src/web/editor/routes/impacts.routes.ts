@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError } from '../../../core';
+import { isAppError, isEditConflict } from '../../../core';
 import { checkText } from '../../../language';
 import { findChange, type Change } from '../../../modules/changes';
 import { createGroup, listGroups, selectImpacts, setImpact, type Effect, type Impact } from '../../../modules/groups';
@@ -8,11 +8,13 @@ import type { WebContext } from '../../context';
 import { actorOf, organizationOf, requireRole } from '../../http/auth';
 import { CHAIN_ROLES, idParam, ownedBy, TEXT_ROLES } from '../access';
 import { backToChange, changeCrumbs, fieldErrorsOf, FormErrors, sendForm, valuesOf, type Values } from '../forms';
+import { revisionOf, REVISION_FIELD, staleForm, withRevision, type EditConflict } from '../revision';
 import { editorUrls } from '../urls';
 import type { FieldError } from '../views/form';
 import { IMPACT_LABELS, ImpactForm } from '../views/impact-form';
 
-const FIELDS = ['groupId', 'newGroup', 'estimatedSize', 'effect', 'meaning', 'expectation', 'actie'] as const;
+const FIELDS = ['groupId', 'newGroup', 'estimatedSize', 'effect', 'meaning', 'expectation', 'actie', REVISION_FIELD] as const;
+const valuesOfImpact = (i: Impact): Values => withRevision({ effect: i.effect, meaning: i.meaning, expectation: i.expectation }, i);
 const feedbackOf = (values: Values) => Object.fromEntries((['meaning', 'expectation'] as const).filter((f) => (values[f] ?? '').trim()).map((f) => [f, checkText(values[f]!)]));
 
 /**
@@ -38,11 +40,11 @@ export const impactRoutes = (ctx: WebContext) => async (app: FastifyInstance) =>
     return { impact, change, groupName };
   };
 
-  const render = async (request: FastifyRequest, reply: FastifyReply, change: Change, impact: { impact: Impact; groupName: string } | undefined, values: Values, errors: FieldError[], notice?: string) => {
+  const render = async (request: FastifyRequest, reply: FastifyReply, change: Change, impact: { impact: Impact; groupName: string } | undefined, values: Values, errors: FieldError[], notice?: string, conflict?: EditConflict) => {
     const organization = organizationOf(request);
     const title = impact ? `Gevolgen voor ${impact.groupName}` : 'Nieuwe doelgroep bij deze verandering';
     const groups = impact ? undefined : (await listGroups(deps, organization.id)).map((g) => ({ value: g.id, label: g.name }));
-    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs: changeCrumbs(organization, change, title), errors }, (csrf) =>
+    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs: changeCrumbs(organization, change, title), errors, conflict }, (csrf) =>
       ImpactForm({
         heading: `${title}: ${change.title}`,
         action: impact ? editorUrls.edit(organization.slug, 'impact', impact.impact.id) : editorUrls.add(organization.slug, 'change', change.id, 'impact'),
@@ -88,7 +90,7 @@ export const impactRoutes = (ctx: WebContext) => async (app: FastifyInstance) =>
 
   app.get('/:org/gevolgen/:id/bewerken', { preHandler: requireRole(deps, TEXT_ROLES) }, async (request, reply) => {
     const { impact, change, groupName } = await loadImpact(request);
-    return render(request, reply, change, { impact, groupName }, { effect: impact.effect, meaning: impact.meaning, expectation: impact.expectation }, []);
+    return render(request, reply, change, { impact, groupName }, valuesOfImpact(impact), []);
   });
 
   app.post('/:org/gevolgen/:id/bewerken', { preHandler: requireRole(deps, TEXT_ROLES) }, async (request, reply) => {
@@ -99,9 +101,14 @@ export const impactRoutes = (ctx: WebContext) => async (app: FastifyInstance) =>
     if (!hasRole(actorOf(request), organization.id, CHAIN_ROLES) || !values.effect) values.effect = impact.effect;
     if (values.actie === 'taalcheck') return render(request, reply, change, { impact, groupName }, values, [], 'Nog niet opgeslagen. Hieronder ziet u de taalcheck.');
     try {
-      await setImpact(deps, actorOf(request), change.id, { groupId: impact.groupId, effect: values.effect as Effect, meaning: values.meaning, expectation: values.expectation });
+      await setImpact(deps, actorOf(request), change.id, { groupId: impact.groupId, effect: values.effect as Effect, meaning: values.meaning, expectation: values.expectation }, revisionOf(values));
       return reply.redirect(`${editorUrls.edit(organization.slug, 'impact', impact.id)}?opgeslagen`, 303);
     } catch (error) {
+      if (isEditConflict(error)) {
+        const stored = await loadImpact(request);
+        const stale = staleForm(values, valuesOfImpact(stored.impact), IMPACT_LABELS);
+        return render(request, reply, change, stored, stale.values, [], undefined, stale.conflict);
+      }
       const fieldErrors = fieldErrorsOf(error, IMPACT_LABELS, 'meaning');
       if (!fieldErrors) throw error;
       return render(request, reply, change, { impact, groupName }, values, fieldErrors);

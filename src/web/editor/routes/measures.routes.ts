@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError, parseInput } from '../../../core';
+import { isAppError, isEditConflict, parseInput } from '../../../core';
 import { getChangeChain } from '../../../modules/chains';
 import { findChange, type Change } from '../../../modules/changes';
 import { addContribution, contributionSchema, createMeasure, findMeasure, updateMeasure, type Measure, type MeasureInput } from '../../../modules/measures';
@@ -8,6 +8,7 @@ import { actorOf, organizationOf, requireRole } from '../../http/auth';
 import { CHAIN_ROLES, idParam, ownedBy } from '../access';
 import { backToChange, changeCrumbs, fieldErrorsOf, FormErrors, sendForm, valuesOf, type Values } from '../forms';
 import { EVIDENCE_LABELS } from '../labels';
+import { revisionOf, REVISION_FIELD, staleForm, withRevision, type EditConflict } from '../revision';
 import { editorUrls } from '../urls';
 import type { FieldError } from '../views/form';
 import { EditMeasurePage, MEASURE_LABELS, NewMeasurePage } from '../views/measure-form';
@@ -16,7 +17,8 @@ const MEASURE_FIELDS = ['title', 'description', 'status', 'cost', 'startDate', '
 const CONTRIBUTION_FIELDS = ['goalId', 'mechanism', 'assumptions', 'expectedEffect', 'evidenceStrength', 'evidenceLinks'] as const;
 
 const numberText = (n: number | null): string => (n === null ? '' : String(n).replace('.', ','));
-const valuesOfMeasure = (m: Measure): Values => ({ title: m.title, description: m.description, status: m.status, cost: numberText(m.cost), startDate: m.startDate ?? '', endDate: m.endDate ?? '' });
+const valuesOfMeasure = (m: Measure): Values =>
+  withRevision({ title: m.title, description: m.description, status: m.status, cost: numberText(m.cost), startDate: m.startDate ?? '', endDate: m.endDate ?? '' }, m);
 
 const measureInputOf = (values: Values, errors: FormErrors): MeasureInput => ({
   title: values.title ?? '',
@@ -105,14 +107,14 @@ export const measureRoutes = (ctx: WebContext) => async (app: FastifyInstance) =
     }
   });
 
-  const renderEdit = async (request: FastifyRequest, reply: FastifyReply, measure: Measure, change: Change, values: Values, contribution: Values, errors: FieldError[]) => {
+  const renderEdit = async (request: FastifyRequest, reply: FastifyReply, measure: Measure, change: Change, values: Values, contribution: Values, errors: FieldError[], conflict?: EditConflict) => {
     const organization = organizationOf(request);
     const chain = await getChangeChain(deps, change.id);
     const goals = chain.goals.map((g) => ({ value: g.goal.id, label: g.goal.current.statement }));
     const names = new Map(goals.map((g) => [g.value, g.label]));
     const contributions = (chain.measures.find((m) => m.measure.id === measure.id)?.contributions ?? []).map((c): [string, string, string] => [names.get(c.goalId) ?? c.goalId, c.mechanism, EVIDENCE_LABELS[c.evidenceStrength] ?? c.evidenceStrength]);
     const title = 'Maatregel bewerken';
-    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs: changeCrumbs(organization, change, title), errors }, (csrf) =>
+    return sendForm(request, reply, baseUrl, { title, organization, breadcrumbs: changeCrumbs(organization, change, title), errors, conflict }, (csrf) =>
       EditMeasurePage({
         heading: `${title}: ${measure.title}`,
         action: editorUrls.edit(organization.slug, 'measure', measure.id),
@@ -135,14 +137,19 @@ export const measureRoutes = (ctx: WebContext) => async (app: FastifyInstance) =
 
   app.post('/:org/maatregelen/:id/bewerken', { preHandler: requireRole(deps, CHAIN_ROLES) }, async (request, reply) => {
     const { measure, change } = await loadMeasure(request);
-    const values = valuesOf(request.body, MEASURE_FIELDS);
+    const values = valuesOf(request.body, [...MEASURE_FIELDS, REVISION_FIELD]);
     const errors = new FormErrors();
     const input = measureInputOf(values, errors);
     if (errors.any) return renderEdit(request, reply, measure, change, values, { evidenceStrength: 'assumed' }, errors.list);
     try {
-      await updateMeasure(deps, actorOf(request), measure.id, input);
+      await updateMeasure(deps, actorOf(request), measure.id, input, revisionOf(values));
       return backToChange(reply, organizationOf(request).slug, change.id, '#maatregelen');
     } catch (error) {
+      if (isEditConflict(error)) {
+        const stored = (await loadMeasure(request)).measure;
+        const stale = staleForm(values, valuesOfMeasure(stored), MEASURE_LABELS);
+        return renderEdit(request, reply, stored, change, stale.values, { evidenceStrength: 'assumed' }, [], stale.conflict);
+      }
       const fieldErrors = fieldErrorsOf(error, MEASURE_LABELS, 'title');
       if (!fieldErrors) throw error;
       return renderEdit(request, reply, measure, change, values, { evidenceStrength: 'assumed' }, fieldErrors);

@@ -17,8 +17,6 @@ export interface ChangeFormProps {
   canEditChain: boolean;
   feedback: Partial<Record<'summary' | 'why' | 'what', LanguageReport>>;
   notice?: { type: 'ok' | 'info' | 'warning'; text: string } | undefined;
-  /** What is stored now, when someone else saved in between (the typed text is kept in the form). */
-  stored?: Values | undefined;
   isNew?: boolean;
 }
 
@@ -29,16 +27,7 @@ export const ChangeForm = (p: ChangeFormProps) => (
   <>
     <Heading level={1}>{p.heading}</Heading>
     {p.notice ? <Alert type={p.notice.type}><Paragraph>{p.notice.text}</Paragraph></Alert> : null}
-    {p.stored ? (
-      <details class="helder-stored" open>
-        <summary>Wat nu is opgeslagen (door iemand anders)</summary>
-        <Paragraph><strong>Samenvatting:</strong> {p.stored.summary}</Paragraph>
-        <Paragraph><strong>Waarom:</strong> {p.stored.why}</Paragraph>
-        <Paragraph><strong>Wat:</strong> {p.stored.what}</Paragraph>
-      </details>
-    ) : null}
-    <EditForm action={p.action} csrf={p.csrf} errors={p.errors} submit={p.isNew ? 'Verandering aanmaken' : 'Opslaan'} cancelHref={p.cancelHref} preview>
-      <input type="hidden" name="versie" value={p.values.versie ?? ''} />
+    <EditForm action={p.action} csrf={p.csrf} errors={p.errors} submit={p.isNew ? 'Verandering aanmaken' : 'Opslaan'} cancelHref={p.cancelHref} preview revision={p.values.versie}>
       <TextInput name="title" label="Titel" value={p.values.title} errors={p.errors} readOnly={!p.canEditChain} maxlength={200} />
       <Select name="kind" label="Soort verandering" value={p.values.kind} options={optionsOf(CHANGE_KINDS, KIND_LABELS)} errors={p.errors} readOnly={!p.canEditChain} />
       <TextArea name="summary" label="Samenvatting voor inwoners" description="Eén of twee zinnen in eenvoudige taal (B1). Dit staat bovenaan de pagina op de website." value={p.values.summary} rows={3} maxlength={600} errors={p.errors} feedback={p.feedback.summary} />
@@ -66,7 +55,7 @@ export const MILESTONE_LABELS: Record<string, string> = { title: 'de titel', des
 export const MilestoneForm = (p: { heading: string; action: string; cancelHref: string; csrf: string; values: Values; errors: FieldError[]; isNew: boolean }) => (
   <>
     <Heading level={1}>{p.heading}</Heading>
-    <EditForm action={p.action} csrf={p.csrf} errors={p.errors} submit={p.isNew ? 'Mijlpaal toevoegen' : 'Opslaan'} cancelHref={p.cancelHref}>
+    <EditForm action={p.action} csrf={p.csrf} errors={p.errors} submit={p.isNew ? 'Mijlpaal toevoegen' : 'Opslaan'} cancelHref={p.cancelHref} revision={p.values.versie}>
       <TextInput name="title" label="Titel" value={p.values.title} errors={p.errors} maxlength={200} />
       <TextInput name="date" type="date" label="Datum" description="Bijvoorbeeld 01-06-2026" value={p.values.date} errors={p.errors} />
       <TextArea name="description" label="Toelichting (optioneel)" value={p.values.description} rows={3} maxlength={2000} errors={p.errors} />

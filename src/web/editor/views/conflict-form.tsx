@@ -40,7 +40,7 @@ export const WeighConflictForm = (p: { heading: string; action: string; cancelHr
     <Heading level={1}>{p.heading}</Heading>
     <NoticeOf notice={p.notice} />
     <DataList rows={[['Doelgroepen', p.groups], ['Wat elke groep wil', p.description || 'Niet beschreven']]} />
-    <EditForm action={p.action} csrf={p.csrf} errors={p.errors} submit="Afweging opslaan" cancelHref={p.cancelHref} preview>
+    <EditForm action={p.action} csrf={p.csrf} errors={p.errors} submit="Afweging opslaan" cancelHref={p.cancelHref} preview revision={p.values.versie}>
       <TextArea name="weighing" label="De afweging: hoe is er besloten, en waarom?" description="Dit staat op de website. Schrijf in eenvoudige taal (B1)." value={p.values.weighing} rows={6} maxlength={10_000} errors={p.errors} feedback={p.feedback} />
       <Select
         name="decisionId"

@@ -42,7 +42,7 @@ export const DecisionForm = (p: DecisionFormProps) => (
     {p.correcting ? (
       <Alert type="info"><Paragraph>De uitkomst van dit besluit staat vast. Een besluit wordt daarna nooit meer gewijzigd: u legt een correctie vast, die zegt wat ze corrigeert. Het oude besluit blijft leesbaar.</Paragraph></Alert>
     ) : null}
-    <EditForm action={p.action} csrf={p.csrf} errors={p.errors} submit={p.correcting ? 'Correctie vastleggen' : p.isNew ? 'Besluit vastleggen' : 'Opslaan'} cancelHref={p.cancelHref}>
+    <EditForm action={p.action} csrf={p.csrf} errors={p.errors} submit={p.correcting ? 'Correctie vastleggen' : p.isNew ? 'Besluit vastleggen' : 'Opslaan'} cancelHref={p.cancelHref} revision={p.values.versie}>
       <Select name="kind" label="Soort besluit" value={p.values.kind} options={optionsOf(DECISION_KINDS, DECISION_KIND_LABELS)} errors={p.errors} />
       <TextInput name="title" label="Titel" value={p.values.title} maxlength={300} errors={p.errors} />
       <TextInput name="body" label="Wie besloot" description="Bijvoorbeeld gemeenteraad of college van B&W" value={p.values.body} maxlength={200} errors={p.errors} />

@@ -5,7 +5,7 @@ import { Alert, DataList, Heading, Paragraph } from '../../views/components';
 import type { Values } from '../forms';
 import { optionsOf } from '../labels';
 import { Select, TextArea, TextInput, type Option } from './fields';
-import { CsrfField, ErrorSummary, fieldId, SubmitButton, type FieldError } from './form';
+import { CsrfField, ErrorSummary, fieldId, RevisionField, SubmitButton, type FieldError } from './form';
 
 /** Lower-case field names for messages; the response's fields carry a `response` prefix on the page. */
 export const EXPECTATION_LABELS: Record<string, string> = {
@@ -82,6 +82,7 @@ export interface ExpectationFormProps {
 const ExpectationForm = ({ f, csrf, errors, cancelHref }: { f: ExpectationFormProps; csrf: string; errors: FieldError[]; cancelHref: string }) => (
   <form class="helder-form helder-form--wide" method="post" action={f.action} novalidate>
     <CsrfField token={csrf} />
+    <RevisionField value={f.values.versie} />
     <TextArea name="text" label="Wat verwacht men?" description="In één of twee zinnen, zoals mensen het zeggen." value={f.values.text} rows={3} maxlength={2000} errors={errors} />
     <Select name="kind" label="Soort verwachting" value={f.values.kind} options={optionsOf(EXPECTATION_KINDS, EXPECTATION_KIND_LABELS)} errors={errors} />
     <Select name="source" label="Waar kwam de verwachting vandaan?" value={f.values.source} options={optionsOf(EXPECTATION_SOURCES, EXPECTATION_SOURCE_LABELS, 'Kies een bron')} errors={errors} />
@@ -118,6 +119,7 @@ const ResponseForm = ({ r, csrf, errors }: { r: NonNullable<ExpectationPageProps
     </Paragraph>
     <form class="helder-form helder-form--wide" method="post" action={r.action} novalidate>
       <CsrfField token={csrf} />
+      <RevisionField value={r.values.versie} />
       <TextArea name="response" label="Wat vertellen we mensen?" description="Schrijf in eenvoudige taal (B1)." value={r.values.response} rows={4} maxlength={5000} errors={errors} feedback={r.feedback} />
       <TextInput name="responseChannel" label="Waar vertellen we het?" description="Bijvoorbeeld: de pagina van de verandering, een brief, de gemeenteraad" value={r.values.responseChannel} maxlength={200} errors={errors} />
       <TextInput name="responseDate" type="date" label="Wanneer?" value={r.values.responseDate} errors={errors} size="small" />

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { LanguageReport } from '../../../language';
-import { CsrfField, ErrorSummary, fieldId, SubmitButton, type FieldError } from './form';
+import { CsrfField, ErrorSummary, fieldId, RevisionField, SubmitButton, type FieldError } from './form';
 
 /**
  * Form fields of the editing forms, on Utrecht form classes and the same error pattern as
@@ -146,11 +146,13 @@ export const LanguageFeedback = ({ id, report }: { id: string; report: LanguageR
  * One editing form: the error summary at the top, the CSRF token, the fields, and the actions.
  * `preview` adds a second button that checks the texts without saving.
  */
-export const EditForm = (p: { action: string; csrf: string; errors: FieldError[]; submit: string; cancelHref: string; preview?: boolean; children: Child }) => (
+/** An editing form; `revision` (the form value `versie`) when it edits a stored record (editor/revision.ts). */
+export const EditForm = (p: { action: string; csrf: string; errors: FieldError[]; submit: string; cancelHref: string; preview?: boolean; revision?: string | undefined; children: Child }) => (
   <>
     <ErrorSummary errors={p.errors} />
     <form class="helder-form helder-form--wide" method="post" action={p.action} novalidate>
       <CsrfField token={p.csrf} />
+      <RevisionField value={p.revision} />
       {p.children}
       <div class="helder-form-actions">
         <SubmitButton>{p.submit}</SubmitButton>

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { CSRF_FIELD } from '../../http/csrf';
+import { REVISION_FIELD } from '../revision';
 
 /**
  * Form pieces of the editor, after the NL Design System / GOV.UK error pattern: an error summary at
@@ -15,6 +16,9 @@ export interface FieldError {
 export const fieldId = (field: string): string => `veld-${field}`;
 
 export const CsrfField = ({ token }: { token: string }) => <input type="hidden" name={CSRF_FIELD} value={token} />;
+
+/** The revision an edit form was opened at (editor/revision.ts); nothing on a form that creates. */
+export const RevisionField = ({ value }: { value: string | undefined }) => (value === undefined ? null : <input type="hidden" name={REVISION_FIELD} value={value} />);
 
 export const ErrorSummary = ({ errors }: { errors: FieldError[] }) =>
   errors.length === 0 ? null : (

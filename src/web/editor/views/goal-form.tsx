@@ -54,7 +54,7 @@ export const GoalForm = (p: GoalFormProps) => (
     {p.vague && p.vague.length > 0 ? (
       <Alert type="warning"><Paragraph>Vage woorden zonder getal in het doel: {p.vague.join(', ')}. Zeg hoeveel, en wanneer.</Paragraph></Alert>
     ) : null}
-    <EditForm action={p.action} csrf={p.csrf} errors={p.errors} submit={p.confirm ? 'Ja, maak een nieuwe versie' : p.isNew ? 'Doel toevoegen' : 'Opslaan'} cancelHref={p.cancelHref}>
+    <EditForm action={p.action} csrf={p.csrf} errors={p.errors} submit={p.confirm ? 'Ja, maak een nieuwe versie' : p.isNew ? 'Doel toevoegen' : 'Opslaan'} cancelHref={p.cancelHref} revision={p.values.versie}>
       {p.confirm ? <input type="hidden" name="bevestigd" value="ja" /> : null}
       <TextArea name="statement" label="Doel" description="Wat moet de verandering bereiken? Noem een getal en een datum." value={p.values.statement} rows={2} maxlength={500} errors={p.errors} />
       <Select name="level" label="Niveau" value={p.values.level} options={optionsOf(GOAL_LEVELS, LEVEL_LABELS)} errors={p.errors} />

@@ -21,7 +21,7 @@ export const ImpactForm = (p: { heading: string; action: string; cancelHref: str
   <>
     <Heading level={1}>{p.heading}</Heading>
     {p.notice ? <Alert type="info"><Paragraph>{p.notice}</Paragraph></Alert> : null}
-    <EditForm action={p.action} csrf={p.csrf} errors={p.errors} submit={p.isNew ? 'Doelgroep toevoegen' : 'Opslaan'} cancelHref={p.cancelHref} preview>
+    <EditForm action={p.action} csrf={p.csrf} errors={p.errors} submit={p.isNew ? 'Doelgroep toevoegen' : 'Opslaan'} cancelHref={p.cancelHref} preview revision={p.values.versie}>
       {p.groups ? (
         <Fieldset legend="Doelgroep">
           <Select name="groupId" label="Bestaande doelgroep" value={p.values.groupId} options={[{ value: '', label: 'Kies een doelgroep, of maak hieronder een nieuwe' }, ...p.groups]} errors={p.errors} />

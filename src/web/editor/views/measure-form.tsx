@@ -3,7 +3,7 @@ import { Heading, Paragraph, Table } from '../../views/components';
 import type { Values } from '../forms';
 import { EVIDENCE_LABELS, MEASURE_STATUS_LABELS, optionsOf } from '../labels';
 import { Fieldset, Select, TextArea, TextInput, type Option } from './fields';
-import { CsrfField, ErrorSummary, SubmitButton, type FieldError } from './form';
+import { CsrfField, ErrorSummary, RevisionField, SubmitButton, type FieldError } from './form';
 
 export const MEASURE_LABELS: Record<string, string> = {
   title: 'de titel',
@@ -67,6 +67,7 @@ export const EditMeasurePage = (p: { heading: string; action: string; contributi
     <ErrorSummary errors={p.errors} />
     <form class="helder-form helder-form--wide" method="post" action={p.action} novalidate>
       <CsrfField token={p.csrf} />
+      <RevisionField value={p.values.versie} />
       <MeasureFields values={p.values} errors={p.errors} />
       <div class="helder-form-actions">
         <SubmitButton>Opslaan</SubmitButton>

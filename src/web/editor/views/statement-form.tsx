@@ -31,7 +31,7 @@ export const SPEAKER_KIND_LABELS: Record<string, string> = {
 export const StatementForm = (p: { heading: string; action: string; cancelHref: string; csrf: string; values: Values; errors: FieldError[]; isNew: boolean }) => (
   <>
     <Heading level={1}>{p.heading}</Heading>
-    <EditForm action={p.action} csrf={p.csrf} errors={p.errors} submit={p.isNew ? 'Uitspraak vastleggen' : 'Opslaan'} cancelHref={p.cancelHref}>
+    <EditForm action={p.action} csrf={p.csrf} errors={p.errors} submit={p.isNew ? 'Uitspraak vastleggen' : 'Opslaan'} cancelHref={p.cancelHref} revision={p.values.versie}>
       <TextInput name="speaker" label="Wie zei of schreef het?" description="Een publiek persoon of een organisatie, met naam. Nooit een inwoner: het register is openbaar." value={p.values.speaker} maxlength={200} errors={p.errors} />
       <Select name="speakerKind" label="Wat voor spreker?" value={p.values.speakerKind} options={optionsOf(SPEAKER_KINDS, SPEAKER_KIND_LABELS)} errors={p.errors} />
       <TextInput name="role" label="In welke rol? (optioneel)" description="Bijvoorbeeld: wethouder Verkeer, fractievoorzitter, verslaggever" value={p.values.role} maxlength={200} errors={p.errors} />

@@ -62,3 +62,37 @@ export class Browser {
 /** The `Set-Cookie` header of a response for one cookie, as sent. */
 export const setCookieOf = (response: LightMyRequestResponse, name: string): string | undefined =>
   ([] as string[]).concat((response.headers['set-cookie'] as string | string[] | undefined) ?? []).find((c) => c.startsWith(`${name}=`));
+
+const unescapeHtml = (s: string): string =>
+  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const attributesOf = (tag: string): Map<string, string> =>
+  new Map([...tag.matchAll(/\s([a-z-]+)(?:="([^"]*)")?/g)].map((m) => [m[1]!, unescapeHtml(m[2] ?? '')]));
+
+/**
+ * What a browser would submit from the POST form with this `action` on the page: inputs (checked
+ * boxes only), the selected option of each select, textareas — without the CSRF token, which
+ * `Browser.post` adds. Fields with several values (check boxes) come as arrays.
+ */
+export const formFields = (html: string, action: string): Record<string, string | string[]> => {
+  const form = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].find((m) => attributesOf(m[1]!).get('action') === action && attributesOf(m[1]!).get('method') === 'post');
+  if (!form) throw new Error(`no form with action ${action}`);
+  const body = form[2]!;
+  const out: Record<string, string | string[]> = {};
+  const add = (name: string | undefined, value: string) => {
+    if (!name || name === '_csrf') return;
+    const old = out[name];
+    out[name] = old === undefined ? value : [old, value].flat();
+  };
+  for (const m of body.matchAll(/<input\b([^>]*)>/g)) {
+    const a = attributesOf(m[1]!);
+    if ((a.get('type') === 'checkbox' || a.get('type') === 'radio') && !a.has('checked')) continue;
+    add(a.get('name'), a.get('value') ?? (a.get('type') === 'checkbox' ? 'on' : ''));
+  }
+  for (const m of body.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
+    const options = [...m[2]!.matchAll(/<option\b([^>]*)>/g)].map((o) => attributesOf(o[1]!));
+    const chosen = options.find((o) => o.has('selected')) ?? options[0];
+    add(attributesOf(m[1]!).get('name'), chosen?.get('value') ?? '');
+  }
+  for (const m of body.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) add(attributesOf(m[1]!).get('name'), unescapeHtml(m[2]!));
+  return out;
+};

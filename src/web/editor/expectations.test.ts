@@ -99,6 +99,7 @@ for (const dialect of DIALECTS) {
       expect((await e.get(`/editor/${a.slug}/veranderingen/${change.id}`)).body).toContain(`href="${edit}#veld-response"`);
       // A rejected decision does not back anything.
       const rejected = await aDecision(server.deps, a.id, { changeId: change.id, outcome: 'rejected' });
+      await e.get(edit);
       const reassessed = await e.post(edit, { ...free, status: 'supported', decisionIds: [rejected.id] });
       expect(reassessed.statusCode).toBe(422);
       expect(reassessed.body).toContain('href="#veld-decisionIds">Alleen een aangenomen besluit onderbouwt een verwachting');
@@ -118,6 +119,7 @@ for (const dialect of DIALECTS) {
       expect(page.body).toContain('id="veld-response"');
       expect(page.body).not.toContain('id="veld-status"');
       expect((await c.post(edit, { text: 'Iets anders', status: 'supported' })).statusCode).toBe(403);
+      await c.get(edit);
       const short = await c.post(answer, { response: 'Nee.', responseChannel: 'de pagina van de verandering', responseDate: '2026-05-01' });
       expect(short.statusCode).toBe(422);
       expect(short.body).toContain('href="#veld-response">Schrijf in een zin wat we mensen vertellen');
@@ -132,7 +134,8 @@ for (const dialect of DIALECTS) {
       expect((await c.get(saved.headers.location as string)).body).toContain('id="veld-response-taal"');
       expect(await rule11(change.id)).toMatchObject({ status: 'passed' });
       expect((await getExpectationRegister(server.deps, change.id)).expectations[0]!.expectation).toMatchObject({ response: { text: response, channel: 'brief', date: '2026-05-01' } });
-      // Re-assessing keeps the response.
+      // Re-assessing keeps the response (the form opened after the answer was saved).
+      await e.get(edit);
       expect((await e.post(edit, { text: 'De stalling is altijd helemaal gratis.', kind: 'normative', source: 'reaction', status: 'unfounded' })).statusCode).toBe(303);
       expect((await getExpectationRegister(server.deps, change.id)).expectations[0]!.expectation).toMatchObject({ text: 'De stalling is altijd helemaal gratis.', response: { text: response } });
 

@@ -94,6 +94,7 @@ for (const dialect of DIALECTS) {
       expect((await getGoal(server.deps, goal.id)).current).toMatchObject({ version: 1, owner: 'Team Verkeer' });
       // A measurable field: first the warning (nothing saved), then the new version.
       const edited = goalForm({ statement: goal.current.statement, indicator: goal.current.indicator, targetValue: '80' });
+      await e.get(editUrl); // the form again, at the goal's new revision
       const warning = await e.post(editUrl, edited);
       expect(warning.statusCode).toBe(200);
       expect(warning.body).toContain('Dit doel is door de raad vastgesteld; na wijziging is het niet meer verankerd tot een nieuw besluit.');

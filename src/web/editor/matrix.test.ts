@@ -125,7 +125,8 @@ const EXPECTED: Record<string, Row> = {
   'GET /editor/:org/veranderingen/nieuw': chainRow(303, 200),
   'POST /editor/:org/veranderingen/nieuw': chainRow(401, 422),
   'GET /editor/:org/veranderingen/:id/bewerken': textRow(303, 200),
-  'POST /editor/:org/veranderingen/:id/bewerken': textRow(401, 409),
+  // An empty form: the title editors may change is missing (422); a communicator's form lacks its revision (409, editor/revision.ts).
+  'POST /editor/:org/veranderingen/:id/bewerken': { ...textRow(401, 422), communicator: 409 },
   'POST /editor/:org/veranderingen/:id/status': chainRow(401, 422),
   'GET /editor/:org/veranderingen/:id/mijlpalen/nieuw': chainRow(303, 200),
   'POST /editor/:org/veranderingen/:id/mijlpalen/nieuw': chainRow(401, 422),

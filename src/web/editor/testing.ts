@@ -41,6 +41,13 @@ export class Browser {
     const token = options.csrf === undefined ? this.csrf : options.csrf;
     if (token !== null) body.append('_csrf', token);
     for (const [k, v] of Object.entries(form)) for (const x of [v].flat()) body.append(k, x);
+    // Like a browser, the hidden revision of the form on the page it shows comes along unless the
+    // test says otherwise (editor/revision.ts): a test posts what a person fills in.
+    const path = url.split('?')[0]!;
+    if (!('versie' in form) && this.last?.body.includes(`action="${path}"`)) {
+      const hidden = hiddenRevisionOf(this.last.body, path);
+      if (hidden !== undefined) body.append('versie', hidden);
+    }
     const origin = options.origin === undefined ? ORIGIN : options.origin;
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', cookie: this.cookieHeader, ...options.headers };
     if (origin !== null) headers.origin = origin;
@@ -58,6 +65,16 @@ export class Browser {
     return response;
   }
 }
+
+/** The `versie` field of the page's POST form with this action, if it has one. */
+const hiddenRevisionOf = (html: string, action: string): string | undefined => {
+  try {
+    const value = formFields(html, action).versie;
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /** The `Set-Cookie` header of a response for one cookie, as sent. */
 export const setCookieOf = (response: LightMyRequestResponse, name: string): string | undefined =>

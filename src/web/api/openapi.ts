@@ -68,6 +68,8 @@ interface OperationSpec {
   scope?: TokenScope;
   params?: z.ZodType;
   querystring?: z.ZodType;
+  /** Request headers the operation reads (e.g. `If-Match`); documented, checked by the route. */
+  headers?: z.ZodType;
   body?: z.ZodType;
   /** Success responses by status. */
   responses: Record<number, SuccessSpec>;
@@ -80,7 +82,7 @@ type SchemaOf<S> = S extends z.ZodType ? S : S extends { schema: infer T } ? T :
 type Content<S> = { description: string; content: Record<string, { schema: S }> };
 type ResponsesOf<R> = { [K in keyof R]: Content<SchemaOf<R[K]>> };
 type ProblemResponses = Partial<Record<ProblemStatus, Content<typeof problemSchema>>>;
-type Parts = 'params' | 'querystring' | 'body';
+type Parts = 'params' | 'querystring' | 'headers' | 'body';
 
 /** The line every token-protected operation's description starts with. */
 const scopeLine = (scope: TokenScope): string =>

@@ -24,10 +24,12 @@ import { getOrganization } from '../../../modules/organizations';
 import type { WebContext } from '../../context';
 import { operation } from '../openapi';
 import { tokenActorOf } from '../auth';
+import { EDIT_PROBLEMS, etagOf, ifMatch, ifMatchHeader, optionalIfMatchHeader, withEtag, withEtagHeader } from './preconditions';
 import { milestoneSchema, presentChange, presentMilestone, presentPublication, publicationSchema, writtenChangeSchema } from './presenters';
 import { assertOwned, bodyOf, editBodyOf, idParam, slugParam, tokenWith } from './shared';
 
 const statusBody = z.strictObject({ status: z.enum(CHANGE_STATUSES) });
+const milestoneParams = idParam.extend({ milestoneId: z.uuid() });
 const publicationBody = z.strictObject({ step: z.enum(PUBLICATION_STEPS, { message: 'choose request_review, publish or return_to_draft' }).describe('The step to take') });
 
 /** Changes and their milestones (chain:write). Every write goes through the changes module's services. */
@@ -40,6 +42,12 @@ export const changeWriteRoutes =
       const change = await getChange(deps, id);
       assertOwned(request, change.organizationId, 'change', id);
       return change;
+    };
+    const ownedMilestone = async (request: Parameters<typeof assertOwned>[0], changeId: string, milestoneId: string) => {
+      const change = await ownedChange(request, changeId);
+      const milestone = (await listMilestones(deps, [change.id])).find((m) => m.id === milestoneId);
+      if (!milestone) throw notFound('milestone', milestoneId);
+      return milestone;
     };
 
     app.post(
@@ -54,7 +62,7 @@ export const changeWriteRoutes =
           tags: ['changes', 'write'],
           params: slugParam,
           body: createChangeSchema,
-          responses: { 201: writtenChangeSchema },
+          responses: { 201: withEtagHeader(writtenChangeSchema) },
           problems: [404, 409, 422],
         }),
       },
@@ -62,7 +70,7 @@ export const changeWriteRoutes =
         const organization = await getOrganization(deps, request.params.slug);
         assertOwned(request, organization.id, 'organization', request.params.slug);
         const change = await createChange(deps, tokenActorOf(request), organization.id, bodyOf<CreateChangeInput>(request));
-        return reply.status(201).send(presentChange(change));
+        return reply.status(201).header('ETag', etagOf(change)).send(presentChange(change));
       },
     );
 
@@ -74,16 +82,19 @@ export const changeWriteRoutes =
           operationId: 'updateChange',
           summary: 'Edit the texts of a change: only the fields given change',
           scope: 'chain:write',
+          description: "Send `If-Match` with the change's `ETag` (from `GET /changes/{id}` or the answer of your last write): 412 when someone else wrote since, 428 without it.",
           tags: ['changes', 'write'],
           params: idParam,
+          headers: ifMatchHeader,
           body: updateChangeSchema,
-          responses: { 200: writtenChangeSchema },
-          problems: [404, 409, 422],
+          responses: { 200: withEtagHeader(writtenChangeSchema) },
+          problems: [404, 409, 422, ...EDIT_PROBLEMS],
         }),
       },
-      async (request) => {
+      async (request, reply) => {
         const change = await ownedChange(request, request.params.id);
-        return presentChange(await updateChange(deps, tokenActorOf(request), change.id, bodyOf<UpdateChangeInput>(request)));
+        const updated = await updateChange(deps, tokenActorOf(request), change.id, bodyOf<UpdateChangeInput>(request), ifMatch(request, 'change', change));
+        return withEtag(reply, updated, presentChange(updated));
       },
     );
 
@@ -95,18 +106,20 @@ export const changeWriteRoutes =
           operationId: 'setChangeStatus',
           summary: 'Move a change along its lifecycle (draft → proposed → decided → in_progress → completed | stopped)',
           scope: 'chain:write',
-          description: `A transition the lifecycle does not allow is 409 \`invalid_state\`; the status it already has changes nothing.`,
+          description: `A transition the lifecycle does not allow is 409 \`invalid_state\`; the status it already has changes nothing. \`If-Match\` is optional here: 412 when it names another revision.`,
           tags: ['changes', 'write'],
           params: idParam,
+          headers: optionalIfMatchHeader,
           body: statusBody,
-          responses: { 200: writtenChangeSchema },
-          problems: [404, 409, 422],
+          responses: { 200: withEtagHeader(writtenChangeSchema) },
+          problems: [404, 409, 412, 422],
         }),
       },
-      async (request) => {
+      async (request, reply) => {
         const change = await ownedChange(request, request.params.id);
         const { status } = parseInput(statusBody, request.body);
-        return presentChange(await setChangeStatus(deps, tokenActorOf(request), change.id, status));
+        const updated = await setChangeStatus(deps, tokenActorOf(request), change.id, status, ifMatch(request, 'change', change, false));
+        return withEtag(reply, updated, presentChange(updated));
       },
     );
 
@@ -164,13 +177,14 @@ export const changeWriteRoutes =
           tags: ['changes', 'write'],
           params: idParam,
           body: milestoneInput,
-          responses: { 201: milestoneSchema },
+          responses: { 201: withEtagHeader(milestoneSchema) },
           problems: [404, 409, 422],
         }),
       },
       async (request, reply) => {
         const change = await ownedChange(request, request.params.id);
-        return reply.status(201).send(presentMilestone(await addMilestone(deps, tokenActorOf(request), change.id, bodyOf<MilestoneInput>(request))));
+        const milestone = await addMilestone(deps, tokenActorOf(request), change.id, bodyOf<MilestoneInput>(request));
+        return reply.status(201).header('ETag', etagOf(milestone)).send(presentMilestone(milestone));
       },
     );
 
@@ -182,18 +196,39 @@ export const changeWriteRoutes =
           operationId: 'updateMilestone',
           summary: 'Edit a milestone (e.g. mark it done): only the fields given change',
           scope: 'chain:write',
+          description: "Send `If-Match` with the milestone's `ETag` (from `GET /changes/{id}/milestones/{milestoneId}` or the answer of your last write): 412 when someone else wrote since, 428 without it.",
           tags: ['changes', 'write'],
-          params: idParam.extend({ milestoneId: z.uuid() }),
+          params: milestoneParams,
+          headers: ifMatchHeader,
           body: editBodyOf(milestoneInput),
-          responses: { 200: milestoneSchema },
-          problems: [404, 409, 422],
+          responses: { 200: withEtagHeader(milestoneSchema) },
+          problems: [404, 409, 422, ...EDIT_PROBLEMS],
         }),
       },
-      async (request) => {
-        const change = await ownedChange(request, request.params.id);
-        const { milestoneId } = request.params;
-        if (!(await listMilestones(deps, [change.id])).some((m) => m.id === milestoneId)) throw notFound('milestone', milestoneId);
-        return presentMilestone(await updateMilestone(deps, tokenActorOf(request), milestoneId, bodyOf<Partial<MilestoneInput>>(request)));
+      async (request, reply) => {
+        const milestone = await ownedMilestone(request, request.params.id, request.params.milestoneId);
+        const updated = await updateMilestone(deps, tokenActorOf(request), milestone.id, bodyOf<Partial<MilestoneInput>>(request), ifMatch(request, 'milestone', milestone));
+        return withEtag(reply, updated, presentMilestone(updated));
+      },
+    );
+
+    app.get(
+      '/changes/:id/milestones/:milestoneId',
+      {
+        ...tokenWith(deps, 'read'),
+        schema: operation({
+          operationId: 'getMilestone',
+          summary: 'A milestone as stored, with the `ETag` an edit sends back as `If-Match`',
+          scope: 'read',
+          tags: ['changes'],
+          params: milestoneParams,
+          responses: { 200: withEtagHeader(milestoneSchema) },
+          problems: [404],
+        }),
+      },
+      async (request, reply) => {
+        const milestone = await ownedMilestone(request, request.params.id, request.params.milestoneId);
+        return withEtag(reply, milestone, presentMilestone(milestone));
       },
     );
   };

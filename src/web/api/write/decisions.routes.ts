@@ -7,6 +7,7 @@ import { operation } from '../openapi';
 import { tokenActorOf } from '../auth';
 import { presentDecision } from '../presenters';
 import { decisionSchema } from '../schemas';
+import { EDIT_PROBLEMS, etagOf, ifMatch, ifMatchHeader, withEtag, withEtagHeader } from './preconditions';
 import { assertOwned, bodyOf, idParam, slugParam, tokenWith } from './shared';
 
 export const writtenDecisionSchema = decisionSchema.extend({ organizationId: z.string(), changeId: z.string().nullable(), createdAt: z.string() });
@@ -40,7 +41,7 @@ export const decisionWriteRoutes =
           tags: ['decisions', 'write'],
           params: slugParam,
           body: decisionInput,
-          responses: { 201: writtenDecisionSchema },
+          responses: { 201: withEtagHeader(writtenDecisionSchema) },
           problems: [404, 409, 422],
         }),
       },
@@ -48,7 +49,7 @@ export const decisionWriteRoutes =
         const organization = await getOrganization(deps, request.params.slug);
         assertOwned(request, organization.id, 'organization', request.params.slug);
         const decision = await recordDecision(deps, tokenActorOf(request), organization.id, bodyOf<DecisionInput>(request));
-        return reply.status(201).send(presentWrittenDecision(decision));
+        return reply.status(201).header('ETag', etagOf(decision)).send(presentWrittenDecision(decision));
       },
     );
 
@@ -60,18 +61,41 @@ export const decisionWriteRoutes =
           operationId: 'replaceDecision',
           summary: 'Replace a pending decision (e.g. set the outcome after the vote)',
           scope: 'chain:write',
-          description: `Once the outcome is set, or a newer record corrects it, this is 409 \`invalid_state\`: record a correction instead.`,
+          description: `Once the outcome is set, or a newer record corrects it, this is 409 \`invalid_state\`: record a correction instead. Send \`If-Match\` with the decision's \`ETag\` (from \`GET /decisions/{id}\` or the answer of your last write): 412 when someone else wrote since, 428 without it.`,
           tags: ['decisions', 'write'],
           params: idParam,
+          headers: ifMatchHeader,
           body: decisionInput,
-          responses: { 200: writtenDecisionSchema },
-          problems: [404, 409, 422],
+          responses: { 200: withEtagHeader(writtenDecisionSchema) },
+          problems: [404, 409, 422, ...EDIT_PROBLEMS],
         }),
       },
-      async (request) => {
+      async (request, reply) => {
         const decision = await getDecision(deps, request.params.id);
         assertOwned(request, decision.organizationId, 'decision', decision.id);
-        return presentWrittenDecision(await updatePendingDecision(deps, tokenActorOf(request), decision.id, bodyOf<DecisionInput>(request)));
+        const updated = await updatePendingDecision(deps, tokenActorOf(request), decision.id, bodyOf<DecisionInput>(request), ifMatch(request, 'decision', decision));
+        return withEtag(reply, updated, presentWrittenDecision(updated));
+      },
+    );
+
+    app.get(
+      '/decisions/:id',
+      {
+        ...tokenWith(deps, 'read'),
+        schema: operation({
+          operationId: 'getDecision',
+          summary: 'A decision as stored, with the `ETag` an edit sends back as `If-Match`',
+          scope: 'read',
+          tags: ['decisions'],
+          params: idParam,
+          responses: { 200: withEtagHeader(writtenDecisionSchema) },
+          problems: [404],
+        }),
+      },
+      async (request, reply) => {
+        const decision = await getDecision(deps, request.params.id);
+        assertOwned(request, decision.organizationId, 'decision', decision.id);
+        return withEtag(reply, decision, presentWrittenDecision(decision));
       },
     );
   };

@@ -6,6 +6,7 @@ import { anchorGoal, createGoal, getGoal, goalContentSchema, reviseGoal, type Go
 import type { WebContext } from '../../context';
 import { operation } from '../openapi';
 import { tokenActorOf } from '../auth';
+import { EDIT_PROBLEMS, etagOf, ifMatch, ifMatchHeader, withEtag, withEtagHeader } from './preconditions';
 import { anchorSchema, presentAnchor, presentGoal, writtenGoalSchema } from './presenters';
 import { assertOwned, bodyOf, editBodyOf, idParam, tokenWith } from './shared';
 
@@ -38,7 +39,7 @@ export const goalWriteRoutes =
           tags: ['goals', 'write'],
           params: idParam,
           body: goalContentSchema,
-          responses: { 201: writtenGoalSchema },
+          responses: { 201: withEtagHeader(writtenGoalSchema) },
           problems: [404, 409, 422],
         }),
       },
@@ -46,7 +47,7 @@ export const goalWriteRoutes =
         const change = await getChange(deps, request.params.id);
         assertOwned(request, change.organizationId, 'change', change.id);
         const goal = await createGoal(deps, tokenActorOf(request), change.id, bodyOf<GoalContentInput>(request));
-        return reply.status(201).send(presentGoal(goal, true));
+        return reply.status(201).header('ETag', etagOf(goal)).send(presentGoal(goal, true));
       },
     );
 
@@ -58,18 +59,39 @@ export const goalWriteRoutes =
           operationId: 'updateGoal',
           summary: 'Edit a goal: only the fields given change',
           scope: 'chain:write',
-          description: `A change to what a council adopts (statement, level, indicator, unit, baseline, target, deadline, direction) makes a new version, and the goal is no longer anchored until a decision adopts it (\`newVersion: true\`). Owner, data source and reporting interval are corrected in place.`,
+          description: `A change to what a council adopts (statement, level, indicator, unit, baseline, target, deadline, direction) makes a new version, and the goal is no longer anchored until a decision adopts it (\`newVersion: true\`). Owner, data source and reporting interval are corrected in place. Send \`If-Match\` with the goal's \`ETag\` (from \`GET /goals/{id}\` or the answer of your last write): 412 when someone else wrote since, 428 without it.`,
           tags: ['goals', 'write'],
           params: idParam,
+          headers: ifMatchHeader,
           body: editBodyOf(goalContentSchema),
-          responses: { 200: writtenGoalSchema },
-          problems: [404, 409, 422],
+          responses: { 200: withEtagHeader(writtenGoalSchema) },
+          problems: [404, 409, 422, ...EDIT_PROBLEMS],
         }),
       },
-      async (request) => {
+      async (request, reply) => {
         const goal = await ownedGoal(request, request.params.id);
-        const result = await reviseGoal(deps, tokenActorOf(request), goal.id, bodyOf<Partial<GoalContentInput>>(request));
-        return presentGoal(result.goal, result.newVersion);
+        const result = await reviseGoal(deps, tokenActorOf(request), goal.id, bodyOf<Partial<GoalContentInput>>(request), ifMatch(request, 'goal', goal));
+        return withEtag(reply, result.goal, presentGoal(result.goal, result.newVersion));
+      },
+    );
+
+    app.get(
+      '/goals/:id',
+      {
+        ...tokenWith(deps, 'read'),
+        schema: operation({
+          operationId: 'getGoal',
+          summary: 'A goal with its current version, as stored (drafts too), with the `ETag` an edit sends back as `If-Match`',
+          scope: 'read',
+          tags: ['goals'],
+          params: idParam,
+          responses: { 200: withEtagHeader(writtenGoalSchema) },
+          problems: [404],
+        }),
+      },
+      async (request, reply) => {
+        const goal = await ownedGoal(request, request.params.id);
+        return withEtag(reply, goal, presentGoal(goal, false));
       },
     );
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notFound } from '../../../core';
 import { getChange } from '../../../modules/changes';
 import { createGroup, groupSchema as groupInput, impactSchema as impactInput, selectImpacts, setImpact, type GroupInput, type ImpactInput } from '../../../modules/groups';
 import { getOrganization } from '../../../modules/organizations';
@@ -7,7 +8,10 @@ import type { WebContext } from '../../context';
 import { operation } from '../openapi';
 import { tokenActorOf } from '../auth';
 import { groupSchema, impactSchema, presentGroup, presentImpact } from './presenters';
+import { EDIT_PROBLEMS, ifMatch, optionalIfMatchHeader, withEtag, withEtagHeader } from './preconditions';
 import { assertOwned, bodyOf, idParam, slugParam, tokenWith } from './shared';
+
+const impactParams = idParam.extend({ groupId: z.uuid() });
 
 /** Citizen groups and the impact of a change on each (chain:write). */
 export const groupWriteRoutes =
@@ -15,6 +19,7 @@ export const groupWriteRoutes =
   async (app) => {
     const { deps } = ctx;
     const write = tokenWith(deps, 'chain:write');
+    const impactOf = async (changeId: string, groupId: string) => (await selectImpacts(deps.db, { changeIds: [changeId] })).find((i) => i.groupId === groupId);
 
     app.post(
       '/organizations/:slug/groups',
@@ -47,21 +52,46 @@ export const groupWriteRoutes =
           operationId: 'setImpact',
           summary: 'Set what a change means for a group (creates or replaces the impact; idempotent)',
           scope: 'chain:write',
-          description: `201 when created, 200 when replaced. A group of another organization is 422, exactly like a group that does not exist.`,
+          description: `201 when created, 200 when replaced. A group of another organization is 422, exactly like a group that does not exist. Replacing needs \`If-Match\` with the impact's \`ETag\` (from \`GET /changes/{id}/impacts/{groupId}\` or the answer of your last write): 412 when someone else wrote since, 428 without it. Creating needs none.`,
           tags: ['groups', 'write'],
-          params: idParam.extend({ groupId: z.uuid() }),
+          params: impactParams,
+          headers: optionalIfMatchHeader,
           body: impactInput.omit({ groupId: true }),
-          responses: { 200: impactSchema, 201: impactSchema },
-          problems: [404, 409, 422],
+          responses: { 200: withEtagHeader(impactSchema), 201: withEtagHeader(impactSchema) },
+          problems: [404, 409, 422, ...EDIT_PROBLEMS],
         }),
       },
       async (request, reply) => {
         const change = await getChange(deps, request.params.id);
         assertOwned(request, change.organizationId, 'change', change.id);
         const body = bodyOf<Partial<ImpactInput>>(request);
-        const existed = (await selectImpacts(deps.db, { changeIds: [change.id] })).some((i) => i.groupId === request.params.groupId);
-        const impact = await setImpact(deps, tokenActorOf(request), change.id, { ...(typeof body === 'object' && body !== null ? body : {}), groupId: request.params.groupId } as ImpactInput);
-        return reply.status(existed ? 200 : 201).send(presentImpact(impact));
+        const existing = await impactOf(change.id, request.params.groupId);
+        const revision = ifMatch(request, 'impact', existing);
+        const impact = await setImpact(deps, tokenActorOf(request), change.id, { ...(typeof body === 'object' && body !== null ? body : {}), groupId: request.params.groupId } as ImpactInput, revision);
+        return withEtag(reply.status(existing ? 200 : 201), impact, presentImpact(impact));
+      },
+    );
+
+    app.get(
+      '/changes/:id/impacts/:groupId',
+      {
+        ...tokenWith(deps, 'read'),
+        schema: operation({
+          operationId: 'getImpact',
+          summary: 'What a change means for a group, as stored, with the `ETag` an edit sends back as `If-Match`',
+          scope: 'read',
+          tags: ['groups'],
+          params: impactParams,
+          responses: { 200: withEtagHeader(impactSchema) },
+          problems: [404],
+        }),
+      },
+      async (request, reply) => {
+        const change = await getChange(deps, request.params.id);
+        assertOwned(request, change.organizationId, 'change', change.id);
+        const impact = await impactOf(change.id, request.params.groupId);
+        if (!impact) throw notFound('impact', `${change.id}/${request.params.groupId}`);
+        return withEtag(reply, impact, presentImpact(impact));
       },
     );
   };

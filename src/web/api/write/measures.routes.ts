@@ -4,6 +4,7 @@ import { addContribution, contributionSchema as contributionInput, createMeasure
 import type { WebContext } from '../../context';
 import { operation } from '../openapi';
 import { tokenActorOf } from '../auth';
+import { EDIT_PROBLEMS, etagOf, ifMatch, ifMatchHeader, withEtag, withEtagHeader } from './preconditions';
 import { contributionSchema, presentContribution, presentMeasure, writtenMeasureSchema } from './presenters';
 import { assertOwned, bodyOf, editBodyOf, idParam, tokenWith } from './shared';
 
@@ -30,14 +31,15 @@ export const measureWriteRoutes =
           tags: ['measures', 'write'],
           params: idParam,
           body: measureSchema,
-          responses: { 201: writtenMeasureSchema },
+          responses: { 201: withEtagHeader(writtenMeasureSchema) },
           problems: [404, 409, 422],
         }),
       },
       async (request, reply) => {
         const change = await getChange(deps, request.params.id);
         assertOwned(request, change.organizationId, 'change', change.id);
-        return reply.status(201).send(presentMeasure(await createMeasure(deps, tokenActorOf(request), change.id, bodyOf<MeasureInput>(request))));
+        const measure = await createMeasure(deps, tokenActorOf(request), change.id, bodyOf<MeasureInput>(request));
+        return reply.status(201).header('ETag', etagOf(measure)).send(presentMeasure(measure));
       },
     );
 
@@ -49,16 +51,39 @@ export const measureWriteRoutes =
           operationId: 'updateMeasure',
           summary: 'Edit a measure: only the fields given change (`null` clears one)',
           scope: 'chain:write',
+          description: `Send \`If-Match\` with the measure's \`ETag\` (from \`GET /measures/{id}\` or the answer of your last write): 412 when someone else wrote since, 428 without it.`,
           tags: ['measures', 'write'],
           params: idParam,
+          headers: ifMatchHeader,
           body: editBodyOf(measureSchema),
-          responses: { 200: writtenMeasureSchema },
-          problems: [404, 409, 422],
+          responses: { 200: withEtagHeader(writtenMeasureSchema) },
+          problems: [404, 409, 422, ...EDIT_PROBLEMS],
         }),
       },
-      async (request) => {
+      async (request, reply) => {
         const measure = await ownedMeasure(request, request.params.id);
-        return presentMeasure(await updateMeasure(deps, tokenActorOf(request), measure.id, bodyOf<MeasureInput>(request)));
+        const updated = await updateMeasure(deps, tokenActorOf(request), measure.id, bodyOf<MeasureInput>(request), ifMatch(request, 'measure', measure));
+        return withEtag(reply, updated, presentMeasure(updated));
+      },
+    );
+
+    app.get(
+      '/measures/:id',
+      {
+        ...tokenWith(deps, 'read'),
+        schema: operation({
+          operationId: 'getMeasure',
+          summary: 'A measure as stored (drafts too), with the `ETag` an edit sends back as `If-Match`',
+          scope: 'read',
+          tags: ['measures'],
+          params: idParam,
+          responses: { 200: withEtagHeader(writtenMeasureSchema) },
+          problems: [404],
+        }),
+      },
+      async (request, reply) => {
+        const measure = await ownedMeasure(request, request.params.id);
+        return withEtag(reply, measure, presentMeasure(measure));
       },
     );
 

@@ -16,7 +16,9 @@ import { idParam as entityIdParam } from '../schemas';
  * query strings are still validated here (400).
  */
 export const serviceParsesBody: FastifySchemaCompiler<z.ZodType> = (route) =>
-  route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route);
+  // Headers are declared for the OpenAPI document only: `If-Match` is checked by the route, so a
+  // missing one is 428 Precondition Required, not 400 (preconditions.ts).
+  route.httpPart === 'body' || route.httpPart === 'headers' ? (data: unknown) => ({ value: data }) : validatorCompiler(route);
 
 /**
  * The token check runs `onRequest`, before parameters are validated: someone without a valid

@@ -9,6 +9,7 @@ import { getGoal, listGoalVersions } from '../../modules/goals';
 import { getOrganization, listOrganizations } from '../../modules/organizations';
 import type { WebContext } from '../context';
 import { presentChain, presentChangeSummary, presentExpectationRegister, presentGoalVersion, presentOrganization } from './presenters';
+import { etagOf, withEtagHeader } from './write/preconditions';
 import { operation } from './openapi';
 import { changeDetailSchema, changeSummarySchema, expectationRegisterSchema, goalVersionSchema, idParam, legitimacySchema, organizationSchema, pageOf } from './schemas';
 
@@ -66,15 +67,17 @@ export const apiRoutes =
         schema: operation({
           operationId: 'getChange',
           summary: 'The whole legitimacy chain of a change',
-          description: 'Goals with current version, anchors and latest measurement; measures with contributions; decisions; groups and impacts.',
+          description:
+            'Goals with current version, anchors and latest measurement; measures with contributions; decisions; groups and impacts. The `ETag` is the revision of the change record itself (title, texts, status): what `PATCH /changes/{id}` sends back as `If-Match`; the parts of the chain have their own.',
           tags: ['changes'],
           params: idParam,
-          responses: { 200: changeDetailSchema },
+          responses: { 200: withEtagHeader(changeDetailSchema) },
           problems: [404],
         }),
       },
-      async (request) => {
+      async (request, reply) => {
         const change = await publishedChange(request.params.id);
+        reply.header('ETag', etagOf(change));
         const [chain, organization] = await Promise.all([getChangeChain(deps, change.id), getOrganization(deps, change.organizationId)]);
         return presentChain(chain, organization.slug, baseUrl);
       },

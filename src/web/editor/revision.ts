@@ -1,5 +1,4 @@
 import type { Revised } from '../../core';
-import type { Values } from './forms';
 
 /**
  * Optimistic concurrency in the editor (docs/editor.md, "Optimistic concurrency"; core/revision.ts).
@@ -9,6 +8,9 @@ import type { Values } from './forms';
  * is stored now is shown beside it, and the hidden field moves to the stored revision so the next
  * save goes through — knowingly. Nothing typed and nothing stored is lost.
  */
+
+/** Form fields by name, as in forms.ts (not imported: forms.ts sends the conflict page, so it imports this file). */
+type Values = Record<string, string>;
 
 /** The name of the hidden field. */
 export const REVISION_FIELD = 'versie';

@@ -136,7 +136,9 @@ for (const dialect of DIALECTS) {
           payload: { statement: 'Meer mensen fietsen naar het centrum', indicator: 'fietsers per dag', unit: 'fietsers', baselineValue: 1000, baselineDate: '2025-01-01', targetValue: 1500, targetDate: '2028-01-01', direction: 'increase' },
         })
       ).json().id as string;
-      await call('updateGoal', `/goals/${goal}`, 200, { payload: { owner: 'Team Verkeer' } });
+      // Reads of editable records carry the ETag an edit sends back as If-Match (issue 9 item 5).
+      const goalTag = (await call('getGoal', `/goals/${goal}`, 200)).headers.etag as string;
+      await call('updateGoal', `/goals/${goal}`, 200, { payload: { owner: 'Team Verkeer' }, headers: { 'if-match': goalTag } });
       const decision = (
         await call('recordDecision', `/organizations/${slug}/decisions`, 201, {
           payload: { changeId: publishedId, kind: 'raadsbesluit', title: 'Besluit fietsroute', body: 'gemeenteraad', date: '2026-01-15', outcome: 'adopted' },
@@ -150,23 +152,28 @@ for (const dialect of DIALECTS) {
           payload: { changeId: publishedId, kind: 'raadsbesluit', title: 'Besluit parkeren', body: 'gemeenteraad', date: '2026-02-15', outcome: 'pending' },
         })
       ).json().id as string;
+      await call('getDecision', `/decisions/${pending}`, 200);
       await call('replaceDecision', `/decisions/${pending}`, 200, {
+        headers: { 'if-match': '*' },
         payload: { changeId: publishedId, kind: 'raadsbesluit', title: 'Besluit parkeren', body: 'gemeenteraad', date: '2026-02-15', outcome: 'adopted' },
       });
       await call('anchorGoal', `/goals/${goal}/anchors`, 201, { payload: { decisionId: decision } });
       await call('putMeasurement', `/goals/${goal}/measurements/2026-03-31`, 201, { payload: { value: 1100, source: 'telpunt' } });
       const measure = (await call('createMeasure', `${change}/measures`, 201, { payload: { title: 'Een vrij liggend fietspad' } })).json().id as string;
-      await call('updateMeasure', `/measures/${measure}`, 200, { payload: { description: 'Langs de hele route.' } });
+      await call('getMeasure', `/measures/${measure}`, 200);
+      await call('updateMeasure', `/measures/${measure}`, 200, { payload: { description: 'Langs de hele route.' }, headers: { 'if-match': '*' } });
       await call('addContribution', `/measures/${measure}/contributions`, 201, { payload: { goalId: goal, mechanism: 'Een veilig fietspad haalt mensen op de fiets.' } });
       const group = (await call('createGroup', `/organizations/${slug}/groups`, 201, { payload: { name: 'Fietsers' } })).json().id as string;
       await call('setImpact', `${change}/impacts/${group}`, 201, { payload: { effect: 'gains', meaning: 'U fietst veiliger.' } });
+      await call('getImpact', `${change}/impacts/${group}`, 200);
 
       // A new change through its whole write path.
       const fresh = (await call('createChange', `/organizations/${slug}/changes`, 201, { payload: { title: 'Nieuwe fietsroute', kind: 'policy' } })).json().id as string;
-      await call('updateChange', `/changes/${fresh}`, 200, { payload: { summary: 'Een nieuwe route door het centrum.' } });
+      await call('updateChange', `/changes/${fresh}`, 200, { payload: { summary: 'Een nieuwe route door het centrum.' }, headers: { 'if-match': '*' } });
       await call('setChangeStatus', `/changes/${fresh}/status`, 200, { payload: { status: 'proposed' } });
       const milestone = (await call('addMilestone', `/changes/${fresh}/milestones`, 201, { payload: { title: 'Start van de aanleg', date: '2026-09-01' } })).json().id as string;
-      await call('updateMilestone', `/changes/${fresh}/milestones/${milestone}`, 200, { payload: { done: true } });
+      await call('getMilestone', `/changes/${fresh}/milestones/${milestone}`, 200);
+      await call('updateMilestone', `/changes/${fresh}/milestones/${milestone}`, 200, { payload: { done: true }, headers: { 'if-match': '*' } });
       await call('getChangePublication', `/changes/${fresh}/publication`, 200);
       await call('takePublicationStep', `/changes/${fresh}/publication`, 200, { payload: { step: 'request_review' } });
 

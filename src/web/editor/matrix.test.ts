@@ -87,7 +87,14 @@ const EXPECTED: Record<string, Row> = {
   'PUT /api/v1/goals/:id/measurements/:date': { ...members(401, 403, 400), editor: 400, admin: 400 },
   'POST /api/v1/organizations/:slug/changes': { ...members(401, 403, 404), editor: 422, admin: 422 },
   // The probe body `{ text }` is no field of a change: refused as unknown (issue 9), past the permission check.
-  'PATCH /api/v1/changes/:id': { ...members(401, 403, 404), editor: 422, admin: 422 },
+  // Reads of editable records with their ETag (issue 9 item 5): any role's token with the read scope; ids here do not exist (404) or are malformed (400).
+  'GET /api/v1/goals/:id': { ...all(404), anonymous: 401 },
+  'GET /api/v1/measures/:id': { ...all(404), anonymous: 401 },
+  'GET /api/v1/decisions/:id': { ...all(404), anonymous: 401 },
+  'GET /api/v1/changes/:id/milestones/:milestoneId': { ...all(400), anonymous: 401 },
+  'GET /api/v1/changes/:id/impacts/:groupId': { ...all(400), anonymous: 401 },
+  // Without If-Match an edit is 428 before its body is read (RFC 9110 13.2.1: preconditions before the content).
+  'PATCH /api/v1/changes/:id': { ...members(401, 403, 404), editor: 428, admin: 428 },
   'POST /api/v1/changes/:id/status': { ...members(401, 403, 404), editor: 422, admin: 422 },
   // The publication workflow (issue 9): whoever may take some step (publication:write); which step
   // is theirs the workflow decides, as on the page (see the step-by-step test below).

@@ -29,10 +29,12 @@ for (const dialect of DIALECTS) {
     });
     afterAll(() => server.close());
 
+    /** Bad input is the subject here, not concurrent edits: every edit says it may go on any revision (`If-Match: *`). */
+    const ANY_REVISION = { 'if-match': '*' };
     /** Sends a request and reports status, content type, the issue paths, and the tables it changed (tokens' last use aside). */
     const refused = async (method: 'POST' | 'PUT' | 'PATCH', url: string, payload: string | object, contentType = 'application/json') => {
       const before = await snapshotStore(server.deps.db);
-      const res = await server.app.inject({ method, url: `/api/v1${url}`, payload: typeof payload === 'string' ? payload : JSON.stringify(payload), headers: { ...auth, 'content-type': contentType } });
+      const res = await server.app.inject({ method, url: `/api/v1${url}`, payload: typeof payload === 'string' ? payload : JSON.stringify(payload), headers: { ...auth, 'content-type': contentType, ...ANY_REVISION } });
       const changed = tablesChanged(before, await snapshotStore(server.deps.db)).filter((t) => t !== 'api_tokens');
       const body = String(res.headers['content-type']).startsWith('application/problem+json') ? (res.json() as { issues: { path: string }[] }) : undefined;
       return { status: res.statusCode, problem: body !== undefined, paths: body?.issues.map((i) => i.path) ?? [], changed };
@@ -47,7 +49,7 @@ for (const dialect of DIALECTS) {
       expect(await refused('POST', `/changes/${change.id}/status`, { status: 'proposed', junk: 1 })).toMatchObject({ status: 422, paths: ['junk'], changed: [] });
       expect(await refused('POST', `/goals/${goal.id}/anchors`, { decisionId: goal.id, junk: 1 })).toMatchObject({ status: 422, paths: ['junk'], changed: [] });
 
-      const ok = await server.app.inject({ method: 'PATCH', url: `/api/v1/goals/${goal.id}`, payload: { owner: '  Team Fiets  ' }, headers: auth });
+      const ok = await server.app.inject({ method: 'PATCH', url: `/api/v1/goals/${goal.id}`, payload: { owner: '  Team Fiets  ' }, headers: { ...auth, ...ANY_REVISION } });
       expect(ok.statusCode).toBe(200);
       const events = await auditOf(server.deps.db, 'goal', goal.id);
       const data = events.at(-1)!.data as Record<string, unknown>;
@@ -63,7 +65,7 @@ for (const dialect of DIALECTS) {
       expect(await refused('PATCH', `/goals/${goal.id}`, `{"owner":"X","junk":${nested}}`)).toMatchObject({ status: 400, problem: true, changed: [] });
       const before = await snapshotStore(server.deps.db);
       const notUtf8 = Buffer.concat([Buffer.from('{"owner":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
-      const res = await server.app.inject({ method: 'PATCH', url: `/api/v1/goals/${goal.id}`, payload: notUtf8, headers: { ...auth, 'content-type': 'application/json' } });
+      const res = await server.app.inject({ method: 'PATCH', url: `/api/v1/goals/${goal.id}`, payload: notUtf8, headers: { ...auth, 'content-type': 'application/json', ...ANY_REVISION } });
       expect([res.statusCode, res.headers['content-type']]).toEqual([400, 'application/problem+json; charset=utf-8']);
       expect(tablesChanged(before, await snapshotStore(server.deps.db)).filter((t) => t !== 'api_tokens')).toEqual([]);
     });
@@ -75,7 +77,7 @@ for (const dialect of DIALECTS) {
       expect(await refused('PATCH', `/changes/${change.id}`, { title: 'Titel\nmet een regeleinde' })).toMatchObject({ status: 422, paths: ['title'], changed: [] });
       expect(await refused('POST', `/organizations/${organization.slug}/groups`, { name: 'Groep \ud800' })).toMatchObject({ status: 422, paths: ['name'], changed: [] });
       // Multi-line text keeps its line ends and tabs.
-      const ok = await server.app.inject({ method: 'PATCH', url: `/api/v1/changes/${change.id}`, payload: { why: 'Eerste regel\r\n\tTweede regel' }, headers: auth });
+      const ok = await server.app.inject({ method: 'PATCH', url: `/api/v1/changes/${change.id}`, payload: { why: 'Eerste regel\r\n\tTweede regel' }, headers: { ...auth, ...ANY_REVISION } });
       expect([ok.statusCode, ok.json().why]).toEqual([200, 'Eerste regel\n\tTweede regel']);
     });
 

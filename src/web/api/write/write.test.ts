@@ -26,8 +26,11 @@ for (const dialect of DIALECTS) {
     /** Tables written since a snapshot, but for the tokens' last use (bookkeeping, not state). */
     const unchangedSince = async (before: Awaited<ReturnType<typeof snapshotStore>>) =>
       tablesChanged(before, await snapshotStore(server.deps.db)).filter((t) => t !== 'api_tokens');
-    const send = (method: 'POST' | 'PUT' | 'PATCH', url: string, payload: unknown, headers: Record<string, string> = {}) =>
-      server.app.inject({ method, url: `/api/v1${url}`, payload: payload as object, headers });
+    /** Edits here are not about concurrent clients (concurrency.test.ts is): a PATCH or a decision's PUT may go on any revision. */
+    const send = (method: 'POST' | 'PUT' | 'PATCH', url: string, payload: unknown, headers: Record<string, string> = {}) => {
+      const anyRevision = method === 'PATCH' || url.startsWith('/decisions/') ? { 'if-match': '*' } : {};
+      return server.app.inject({ method, url: `/api/v1${url}`, payload: payload as object, headers: { ...anyRevision, ...headers } });
+    };
 
     it('puts a measurement idempotently: 201, then 200 without a new audit line, then 200 replaced', async () => {
       const organization = await anOrganization(server.deps);
@@ -121,8 +124,9 @@ for (const dialect of DIALECTS) {
       const group = await send('POST', `/organizations/${organization.slug}/groups`, { name: 'Forenzen', estimatedSize: 4000 }, auth);
       expect(group.statusCode).toBe(201);
       const impactUrl = `/changes/${changeId}/impacts/${group.json().id}`;
-      expect((await send('PUT', impactUrl, { effect: 'gains', meaning: 'U zet uw fiets droog en veilig neer.' }, auth)).statusCode).toBe(201);
-      const replaced = await send('PUT', impactUrl, { effect: 'mixed', meaning: 'U betaalt na 24 uur.' }, auth);
+      const createdImpact = await send('PUT', impactUrl, { effect: 'gains', meaning: 'U zet uw fiets droog en veilig neer.' }, auth);
+      expect(createdImpact.statusCode).toBe(201);
+      const replaced = await send('PUT', impactUrl, { effect: 'mixed', meaning: 'U betaalt na 24 uur.' }, { ...auth, 'if-match': createdImpact.headers.etag as string });
       expect([replaced.statusCode, replaced.json().effect]).toEqual([200, 'mixed']);
 
       expect((await send('POST', `/changes/${changeId}/status`, { status: 'completed' }, auth)).statusCode).toBe(409);

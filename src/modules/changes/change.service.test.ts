@@ -95,7 +95,7 @@ for (const dialect of DIALECTS) {
         const before = await aChange(deps, org.id, { themes: ['verkeer', 'wonen'] });
         deps.clock.advance(60_000);
         const after = await updateChange(deps, testActor, before.id, { title: 'Fietsenstalling onder het Stationsplein' });
-        expect(after).toEqual({ ...before, title: 'Fietsenstalling onder het Stationsplein', updatedAt: '2026-06-01T10:01:00.000Z' });
+        expect(after).toEqual({ ...before, title: 'Fietsenstalling onder het Stationsplein', updatedAt: '2026-06-01T10:01:00.000Z', revision: 2 });
         expect(await getChange(deps, before.id)).toEqual(after);
         expect(after.slug).toBe(before.slug);
       });
@@ -243,14 +243,14 @@ for (const dialect of DIALECTS) {
         const sooner = await addMilestone(deps, testActor, change.id, { title: 'Start bouw', date: '2027-01-15' });
         expect((await listMilestones(deps, [change.id])).map((m) => m.id)).toEqual([sooner.id, later.id]);
         const done = await updateMilestone(deps, testActor, later.id, { done: true });
-        expect(done).toEqual({ ...later, done: true });
+        expect(done).toEqual({ ...later, done: true, revision: 2 });
         expect((await listMilestones(deps, [change.id])).find((m) => m.id === later.id)).toEqual(done);
       });
 
       it('moving a milestone keeps it done', async () => {
         const change = await aChange(deps, org.id);
         const m = await addMilestone(deps, testActor, change.id, { title: 'Start bouw', date: '2027-01-15', done: true });
-        expect(await updateMilestone(deps, testActor, m.id, { date: '2027-02-01' })).toEqual({ ...m, date: '2027-02-01' });
+        expect(await updateMilestone(deps, testActor, m.id, { date: '2027-02-01' })).toEqual({ ...m, date: '2027-02-01', revision: 2 });
       });
 
       it('refuses a date that is not a calendar date, and writes nothing', async () => {

@@ -132,7 +132,7 @@ for (const dialect of DIALECTS) {
           votes: { for: 25, against: 10, abstain: 0 },
           partyVotes: partyVotesOf25to10,
         });
-        expect(adopted).toEqual({ ...pending, outcome: 'adopted', votes: { for: 25, against: 10, abstain: 0 }, partyVotes: partyVotesOf25to10 });
+        expect(adopted).toEqual({ ...pending, outcome: 'adopted', votes: { for: 25, against: 10, abstain: 0 }, partyVotes: partyVotesOf25to10, revision: 2 });
         expect(await getDecision(deps, pending.id)).toEqual(adopted);
         expect((await auditOf(open.db, 'decision', pending.id)).map((e) => e.action)).toEqual(['decision.recorded', 'decision.updated']);
         await expect(updatePendingDecision(deps, testActor, pending.id, inputOf(adopted))).rejects.toMatchObject({ code: 'invalid_state' });

@@ -53,7 +53,7 @@ for (const dialect of DIALECTS) {
       it('edits a measure; fields left out keep their value, null clears one', async () => {
         const measure = await aMeasure(deps, change.id);
         const started = await updateMeasure(deps, testActor, measure.id, { title: measure.title, status: 'in_progress' });
-        expect(started).toEqual({ ...measure, status: 'in_progress' });
+        expect(started).toEqual({ ...measure, status: 'in_progress', revision: 2 });
         expect(await getMeasure(deps, measure.id)).toEqual(started);
         const unbudgeted = await updateMeasure(deps, testActor, measure.id, { title: measure.title, cost: null });
         expect(unbudgeted).toEqual({ ...started, cost: null });

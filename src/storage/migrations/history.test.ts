@@ -58,6 +58,7 @@ const FINGERPRINTS: Record<string, string> = {
   '008_register_version': '6910c4e6466c90db',
   '009_conflict_pair_repair': 'e19f5ab01b132b99',
   '010_notifications': 'a6a9920c8c13d46a',
+  '011_revisions': 'c44940feeceb47c1',
 };
 
 describe('landed migrations', () => {

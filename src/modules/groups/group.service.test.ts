@@ -73,7 +73,7 @@ for (const dialect of DIALECTS) {
       const group = await aGroup(deps, org.id);
       const first = await setImpact(deps, testActor, change.id, { groupId: group.id, effect: 'loses', meaning: 'Eerst' });
       const second = await setImpact(deps, testActor, change.id, { groupId: group.id, effect: 'mixed', meaning: 'Later' });
-      expect(second).toEqual({ ...first, effect: 'mixed', meaning: 'Later' });
+      expect(second).toEqual({ ...first, effect: 'mixed', meaning: 'Later', revision: 2 });
       expect(await selectImpacts(open.db, { changeIds: [change.id] })).toEqual([second]);
       const actions = (await auditOf(open.db, 'change', change.id)).map((e) => e.action);
       expect(actions).toEqual(['change.created', 'impact.created', 'impact.updated']);

@@ -56,7 +56,7 @@ for (const dialect of DIALECTS) {
         expect(started).toEqual({ ...measure, status: 'in_progress', revision: 2 });
         expect(await getMeasure(deps, measure.id)).toEqual(started);
         const unbudgeted = await updateMeasure(deps, testActor, measure.id, { title: measure.title, cost: null });
-        expect(unbudgeted).toEqual({ ...started, cost: null });
+        expect(unbudgeted).toEqual({ ...started, cost: null, revision: 3 });
       });
 
       it('checks the dates of an edit against the stored ones', async () => {

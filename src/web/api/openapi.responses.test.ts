@@ -184,6 +184,7 @@ for (const dialect of DIALECTS) {
       await call('listChanges', `/changes?organization=${slug}`, 200);
       await call('getChange', change, 200);
       await call('getChangeLegitimacy', `${change}/legitimacy`, 200);
+      await call('getChangeFollowers', `${change}/followers`, 200);
       await call('getChangeExpectations', `${change}/expectations`, 200);
       await call('listGoalVersions', `/goals/${goal}/versions`, 200);
       await call('checkLanguage', '/language/check', 200, { payload: { text: 'Wij maken een nieuw fietspad. Zo fietst u veiliger naar school.' } });

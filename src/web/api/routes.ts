@@ -5,13 +5,14 @@ import { getChangeChain } from '../../modules/chains';
 import { CHANGE_STATUSES, getChange, listChanges } from '../../modules/changes';
 import { getExpectationRegister } from '../../modules/expectations';
 import { reportOf } from '../../modules/legitimacy';
+import { countChangeFollowers } from '../../modules/notifications';
 import { getGoal, listGoalVersions } from '../../modules/goals';
 import { getOrganization, listOrganizations } from '../../modules/organizations';
 import type { WebContext } from '../context';
 import { presentChain, presentChangeSummary, presentExpectationRegister, presentGoalVersion, presentOrganization } from './presenters';
 import { etagOf, withEtagHeader } from './write/preconditions';
 import { operation } from './openapi';
-import { changeDetailSchema, changeSummarySchema, expectationRegisterSchema, goalVersionSchema, idParam, legitimacySchema, organizationSchema, pageOf } from './schemas';
+import { changeDetailSchema, changeFollowersSchema, changeSummarySchema, expectationRegisterSchema, goalVersionSchema, idParam, legitimacySchema, organizationSchema, pageOf } from './schemas';
 
 /**
  * Read API v1. Without authentication it shows only what the portal shows: published changes.
@@ -80,6 +81,25 @@ export const apiRoutes =
         reply.header('ETag', etagOf(change));
         const [chain, organization] = await Promise.all([getChangeChain(deps, change.id), getOrganization(deps, change.organizationId)]);
         return presentChain(chain, organization.slug, baseUrl);
+      },
+    );
+
+    app.get(
+      '/changes/:id/followers',
+      {
+        schema: operation({
+          operationId: 'getChangeFollowers',
+          summary: 'How many people follow a change by mail',
+          description: 'The number of confirmed e-mail subscriptions to this change (not to its groups or organization). A number only: no address is ever exposed.',
+          tags: ['changes'],
+          params: idParam,
+          responses: { 200: changeFollowersSchema },
+          problems: [404],
+        }),
+      },
+      async (request) => {
+        const change = await publishedChange(request.params.id);
+        return { changeId: change.id, followers: await countChangeFollowers(deps.db, change.id) };
       },
     );
 

@@ -130,6 +130,9 @@ export const changeDetailSchema = changeSummarySchema.extend({
 });
 
 const text = z.object({ nl: z.string(), en: z.string() });
+/** Confirmed e-mail followers of one change (issue 10): a count, never addresses. */
+export const changeFollowersSchema = z.object({ changeId: z.string(), followers: z.number().int().min(0) });
+
 export const legitimacySchema = z.object({
   changeId: z.string(),
   organizationId: z.string(),

@@ -64,6 +64,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/changes': all(200),
   'GET /api/v1/changes/:id': all(200),
   'GET /api/v1/changes/:id/legitimacy': all(200),
+  'GET /api/v1/changes/:id/followers': all(200),
   'GET /api/v1/changes/:id/expectations': all(200),
   'GET /api/v1/goals/:id/versions': all(404),
   'POST /api/v1/language/check': all(200),

@@ -75,6 +75,9 @@ describe.each(DIALECTS)('following a change on the portal (%s)', (dialect) => {
     const confirmed = await post(pathOf(confirmUrl), {});
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.body).toContain('U krijgt nu berichten');
+    const change0 = (await findChangeBySlug(server.deps, organizationId, 'betaald-parkeren-parkwijk'))!;
+    const count = await server.app.inject({ method: 'GET', url: `/api/v1/changes/${change0.id}/followers` });
+    expect(count.json()).toEqual({ changeId: change0.id, followers: 1 });
 
     // An editor records a measurement that puts the P+R goal behind schedule.
     const change = (await findChangeBySlug(server.deps, organizationId, 'betaald-parkeren-parkwijk'))!;

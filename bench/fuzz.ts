@@ -318,11 +318,72 @@ const run = async (dialect: DialectName, verbose: boolean) => {
         if (verbose && response.statusCode < 400 && /NUL|ESC|surrogate|DEL|year|javascript|data:|%FF|%00|CR alone/.test(mutation)) console.log('accepted', attempt.route, mutation, response.statusCode);
       }
     }
-    return { attempts, routes: writes.length, formRoutes: writes.filter((r) => !r.path.startsWith('/api/')).length };
+    // The reads too, with malformed parameters and query strings (they write nothing, so every
+    // answer must simply not be a 5xx): the same parameter candidates, common query names.
+    const reads = all.filter((r) => r.method === 'GET' && !r.path.includes('/assets/'));
+    const who = await identity();
+    counts = await countRows(server, tables); // the new token is audited
+    for (const route of reads) {
+      const isApi = route.path.startsWith('/api/');
+      const headers = { accept: isApi ? 'application/json' : 'text/html', cookie: who.cookie, ...(isApi ? { authorization: who.bearer } : {}) };
+      const get = (url: string) => server.app.inject({ method: 'GET', url, headers });
+      const params = [...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
+      const choice: Record<string, string> = {};
+      const fill = (c: Record<string, string>) => route.path.replace(/:([A-Za-z]+)/g, (_, n: string) => encodeURIComponent(c[n] ?? n));
+      for (const name of params) {
+        const segment = route.path.split('/').at(route.path.split('/').indexOf(`:${name}`) - 1) ?? '';
+        const guess = SEGMENT_TABLES[segment] ?? SEGMENT_TABLES[name] ?? '';
+        const candidates = /^(org|slug)$/.test(name) ? [DEMO_ORGANIZATION_SLUG] : name === 'change' ? [changeSlug] : name === 'date' ? ['2026-01-31'] : name === 'version' ? ['1'] : [...(ids.get(guess) ?? []), ...[...ids.values()].map((v) => v[0]!)];
+        choice[name] = candidates[0] ?? 'x';
+        for (const candidate of candidates.slice(0, 20)) {
+          if ((await get(fill({ ...choice, [name]: candidate }))).statusCode !== 404) {
+            choice[name] = candidate;
+            break;
+          }
+        }
+      }
+      const url = fill(choice);
+      const cases: [string, string][] = [];
+      for (const key of QUERY_NAMES) for (const [label, value] of QUERY_VALUES) cases.push([`?${key}: ${label}`, `${url}?${key}=${value.replace('QUERY', key)}`]);
+      for (const name of params) {
+        for (const [label, value] of [['NUL', 'a%00b'], ['300 characters', 'a'.repeat(300)], ['bad percent-encoding', '%FF'], ['random id', '3f1c2a5e-8b7d-4c6e-9f0a-1b2c3d4e5f60'], ['__proto__', '__proto__'], ['dot segments', '..%2F..']] as const) {
+          cases.push([`path :${name}: ${label}`, route.path.replace(/:([A-Za-z]+)/g, (_, n: string) => (n === name ? value : encodeURIComponent(choice[n] ?? n)))]);
+        }
+      }
+      for (const [mutation, target] of cases) {
+        const response = await get(target).catch((error: unknown) => ({ statusCode: 0, body: String(error) }) as LightMyRequestResponse);
+        // A read writes nothing, whatever it is answered: every count must stay.
+        const after = await countRows(server, tables);
+        const attempt: Attempt = { route: `GET ${route.path}`, mutation, status: response.statusCode, changed: differs(counts, after) };
+        counts = after;
+        if (response.statusCode >= 500 || response.statusCode === 0 || attempt.changed.length > 0) {
+          attempt.detail = response.body.slice(0, 300);
+          if (verbose) console.log(attempt);
+        }
+        attempts.push(attempt);
+      }
+    }
+
+    return { attempts, routes: writes.length, formRoutes: writes.filter((r) => !r.path.startsWith('/api/')).length, reads: reads.length };
   } finally {
     await server.close();
   }
 };
+
+/** Query parameters the pages and the API read, and bad values for them. */
+const QUERY_NAMES = ['lang', 'pagina', 'page', 'pageSize', 'limit', 'soort', 'status', 'theme', 'organization', 'q', 'van', 'tot', 'from', 'to', 'uitspraak', 'vastgelegd', 'besloten', 'voor', 'opgeslagen', 'format'];
+const QUERY_VALUES: [string, string][] = [
+  ['NUL', '%00'],
+  ['-1', '-1'],
+  ['1e309', '1e309'],
+  ['text', 'abc'],
+  ['__proto__', '__proto__'],
+  ['constructor', 'constructor'],
+  ['repeated', 'a&QUERY=b'],
+  ['bad percent-encoding', '%FF'],
+  ['year 0', '0000-01-01'],
+  ['long', 'x'.repeat(5000)],
+];
 
 /** Where a path segment (or parameter name) points: the table its ids come from. */
 const SEGMENT_TABLES: Record<string, string> = {
@@ -384,22 +445,23 @@ const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'")
 
 // ---------------------------------------------------------------- report
 
-const section = (results: { dialect: string; attempts: Attempt[]; routes: number; formRoutes: number; seconds: number }[]): string => {
+const section = (results: { dialect: string; attempts: Attempt[]; routes: number; formRoutes: number; reads: number; seconds: number }[]): string => {
   const date = new Date().toISOString().slice(0, 10);
   const lines = [
     `## Bad input fuzz — ${date}`,
     '',
     `Machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, Node ${process.version}. In-process (\`inject()\`), the demo municipality, a live editor session with a valid CSRF token and an API token with every scope; routes read from the server's route tree (bench/fuzz.ts).`,
     '',
-    '| dialect | write routes (forms) | requests | 2xx/3xx | 4xx | 5xx | refused but rows changed | time |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| dialect | write routes (forms) | requests to them | read routes (requests) | 2xx/3xx | 4xx | 5xx | refused (or read) yet rows changed | time |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of results) {
     const ok = r.attempts.filter((a) => a.status > 0 && a.status < 400).length;
     const refused = r.attempts.filter((a) => a.status >= 400 && a.status < 500).length;
     const failed = r.attempts.filter((a) => a.status >= 500 || a.status === 0).length;
     const changed = r.attempts.filter((a) => a.changed.length > 0).length;
-    lines.push(`| ${r.dialect} | ${r.routes} (${r.formRoutes}) | ${r.attempts.length} | ${ok} | ${refused} | **${failed}** | **${changed}** | ${r.seconds.toFixed(0)} s |`);
+    const readAttempts = r.attempts.filter((a) => a.route.startsWith('GET ')).length;
+    lines.push(`| ${r.dialect} | ${r.routes} (${r.formRoutes}) | ${r.attempts.length - readAttempts} | ${r.reads} (${readAttempts}) | ${ok} | ${refused} | **${failed}** | **${changed}** | ${r.seconds.toFixed(0)} s |`);
   }
   const statuses = new Map<number, number>();
   for (const r of results) for (const a of r.attempts) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);

@@ -12,6 +12,8 @@ describe('configuration from the environment', () => {
       hsts: false,
       trustProxy: false,
       portal: {},
+      database: { connectTimeoutMs: 1_000, statementTimeoutMs: 1_000, startTimeoutMs: 30_000 },
+      shutdownTimeoutMs: 8_000,
     });
   });
 

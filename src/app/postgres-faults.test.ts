@@ -25,7 +25,7 @@ import { DIALECTS } from '../storage/testing';
  *
  * The cluster is private to this test (it stops and freezes it), started from the server binaries
  * like scripts/test.js does; as root it runs as the `postgres` user. The default timeouts
- * (HELDER_DB_CONNECT_TIMEOUT_MS and HELDER_DB_STATEMENT_TIMEOUT_MS, 1.5 s) are the ones under test.
+ * (HELDER_DB_CONNECT_TIMEOUT_MS and HELDER_DB_STATEMENT_TIMEOUT_MS, 1 s) are the ones under test.
  */
 
 const HELDER = resolve('bin/helder.js');

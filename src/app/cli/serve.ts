@@ -9,7 +9,7 @@ export const serveCommand: Command = {
   summary: 'start the web server (portal, API) on HOST:PORT',
   usage:
     'helder serve\n\nEnvironment: PORT (8080), HOST (127.0.0.1), DATABASE_URL, PUBLIC_URL, HELDER_DEMO (on|off), HELDER_HSTS (on|off), LOG_LEVEL,\n' +
-    'HELDER_DB_CONNECT_TIMEOUT_MS (1500), HELDER_DB_STATEMENT_TIMEOUT_MS (1500), HELDER_DB_START_TIMEOUT_MS (30000), HELDER_SHUTDOWN_TIMEOUT_MS (8000)',
+    'HELDER_DB_CONNECT_TIMEOUT_MS (1000), HELDER_DB_STATEMENT_TIMEOUT_MS (1000), HELDER_DB_START_TIMEOUT_MS (30000), HELDER_SHUTDOWN_TIMEOUT_MS (8000)',
   run: async (args, io) => {
     if (args.length > 0) {
       println(io.stderr, `helder serve takes no arguments (got ${args[0]}); configure it with environment variables, see helder serve --help`);

@@ -11,6 +11,7 @@ import { aUser } from '../../modules/users/user.factory';
 import { DIALECTS } from '../../storage/testing';
 import { openTestServer, type TestServer } from '../testing';
 import { Browser } from './testing';
+import { stateLabel } from './views/notifications';
 
 const SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -101,5 +102,12 @@ describe.each(DIALECTS)('mail to residents in the editor (%s)', (dialect) => {
     const editor = await as('editor');
     await editor.get('/editor/voorbeeldstad/meldingen');
     expect((await editor.post('/editor/voorbeeldstad/meldingen/volger', { email: 'piet@example.nl', action: 'export' })).statusCode).toBe(403);
+  });
+
+  it('calls a mail written to a file (no HELDER_SMTP_URL) "not sent", and says so above the outbox', async () => {
+    expect(stateLabel({ state: 'sent', via: 'file', lastError: null, attempts: 1 })).toBe('Niet verstuurd: geen mailserver ingesteld');
+    expect(stateLabel({ state: 'sent', via: 'smtp', lastError: null, attempts: 1 })).toBe('Verstuurd');
+    const editor = await as('editor');
+    expect((await editor.get('/editor/voorbeeldstad/meldingen')).body).toContain('Geen mailserver ingesteld');
   });
 });

@@ -1,13 +1,13 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../storage/testing';
+import { findPgBin, freePort, HELDER, sleep } from '../core/testing';
 
 /**
  * Issue 9, "Done when": a real `helder serve` on its own PostgreSQL cluster, under light load
@@ -28,31 +28,9 @@ import { DIALECTS } from '../storage/testing';
  * (HELDER_DB_CONNECT_TIMEOUT_MS and HELDER_DB_STATEMENT_TIMEOUT_MS, 1 s) are the ones under test.
  */
 
-const HELDER = resolve('bin/helder.js');
 const SECRET = randomBytes(36).toString('base64url');
 const OUTAGE_MS = 5_000;
 const TOKENS = 600;
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
-const pgBin = (): string | undefined => {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
-  const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return undefined;
-  const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb')));
-  versions.sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? join(base, versions[0], 'bin') : undefined;
-};
 
 /** A PostgreSQL cluster of our own, to stop, crash and freeze. */
 class Cluster {
@@ -157,7 +135,7 @@ const send = (agent: Agent, port: number, method: string, path: string, headers:
 const addressOf = (k: number) => `2001:db8::${k.toString(16)}`;
 const nonceHashOf = (token: string) => createHash('sha256').update(token.split('.')[4]!).digest('hex');
 
-const bin = pgBin();
+const bin = findPgBin();
 // Runs wherever the PostgreSQL tests run (npm test, CI); there the server binaries must be present.
 const enabled = DIALECTS.includes('postgres');
 

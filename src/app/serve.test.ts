@@ -1,29 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HELDER, freePort, sleep } from '../core/testing';
 
 /**
  * The real `helder serve` process at its start and its end (issue 9.1 and 9.4): started while the
  * database is down it says so in one line and exits non-zero (no stack trace); after SIGTERM a
  * client that never finishes its request body does not keep it alive past the shutdown deadline.
  */
-
-const HELDER = resolve('bin/helder.js');
-
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 interface Run {
   child: ChildProcess;

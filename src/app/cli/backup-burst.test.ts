@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../storage';
 import { runCli } from './index';
 import { memoryIo } from './testing';
+import { HELDER, exitOf, freePort, send, sleep } from '../../core/testing';
 
 /**
  * Issue 9 item 7: "a test that backs up during a write burst and restores to a database where
@@ -27,44 +27,15 @@ import { memoryIo } from './testing';
  * the acknowledged answers not yet checkpointed into the main file.
  */
 
-const HELDER = resolve('bin/helder.js');
 const SECRET = randomBytes(36).toString('base64url');
 const CONNECTIONS = 4;
 const TOKENS = 2000;
 /** Start the backup once this many answers were acknowledged: the load is then in full swing. */
 const BACKUP_AFTER = 100;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
-const send = (agent: Agent, port: number, method: string, path: string, address: string, body?: string): Promise<{ status: number; body: string }> =>
-  new Promise((done, fail) => {
-    const headers: Record<string, string | number> = { 'x-forwarded-for': address };
-    if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      res.on('error', fail);
-    });
-    req.on('error', fail);
-    req.end(body);
-  });
-
 /** A citizen's address from the IPv6 documentation range (RFC 3849); four answers per address. */
 const addressOf = (k: number) => `2001:db8::${Math.floor(k / 4).toString(16)}`;
 const nonceHashOf = (token: string) => createHash('sha256').update(token.split('.')[4]!).digest('hex');
-
-const exitOf = (child: ChildProcess): Promise<number> => new Promise((done) => child.once('exit', (code) => done(code ?? 1)));
 
 describe('a backup taken while the server writes', () => {
   let dir: string;

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../adapters/testing';
 import { isoDate, systemActor, systemClock } from '../../core';
@@ -12,6 +11,7 @@ import { findChangeBySlug } from '../changes';
 import { seedDemo } from '../demo';
 import { listGoals, recordMeasurement } from '../goals';
 import { WORKER_DEFAULTS } from './worker';
+import { HELDER, freePort, sleep } from '../../core/testing';
 
 /**
  * Issue 10: "notifications queued, the worker killed with kill -9 mid-sending, restarted: every
@@ -29,21 +29,9 @@ import { WORKER_DEFAULTS } from './worker';
  * the duplicates unrecognizable (two ids for one delivery, counted as extra mails).
  */
 
-const HELDER = resolve('bin/helder.js');
 const FOLLOWERS = 400;
 // Mid-batch: the worker claims 50 at a time and marks them after the last is handed over.
 const KILL_AFTER = 125;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 
 describe('notifications survive kill -9 of the sender', () => {
   let dir: string;

@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, verifyChain, type OpenDatabase } from '../../storage';
 import { verifyPollAggregates } from './poll.service';
+import { HELDER, freePort, send, sleep } from '../../core/testing';
 
 /**
  * Issue 4: "kill -9 the server during a load, restart, and every acknowledged answer is present".
@@ -38,44 +38,12 @@ import { verifyPollAggregates } from './poll.service';
  * acknowledgements, and the rounds stop after a bounded time on a slow machine.
  */
 
-const HELDER = resolve('bin/helder.js');
 const SECRET = randomBytes(36).toString('base64url');
 const CONNECTIONS = 16;
 const ROUNDS = 3;
 const TOKENS_PER_ROUND = 400;
 /** Kill once this many answers of the round were acknowledged: the load is then in full swing. */
 const KILL_AFTER = 120;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
-interface Reply {
-  status: number;
-  body: string;
-}
-
-const send = (agent: Agent, port: number, method: string, path: string, address: string, body?: string): Promise<Reply> =>
-  new Promise((done, fail) => {
-    const headers: Record<string, string | number> = { 'x-forwarded-for': address };
-    if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      res.on('error', fail);
-    });
-    req.on('error', fail);
-    req.end(body);
-  });
 
 /** A citizen's address from the IPv6 documentation range (RFC 3849); four answers per address. */
 const addressOf = (k: number) => `2001:db8::${Math.floor(k / 4).toString(16)}`;

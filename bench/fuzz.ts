@@ -226,10 +226,15 @@ const run = async (dialect: DialectName, verbose: boolean) => {
 
       // The valid base body: a form as its page renders it, or the API's schema with plausible values.
       const readEtag = async () => {
-        if (!isApi || !gets.has(route.path)) return;
+        if (!isApi) return;
+        if (!gets.has(route.path)) {
+          ifMatch = '*';
+          return;
+        }
         const current = await server.app.inject({ method: 'GET', url, headers: { authorization: who.bearer } });
         const etag = current.headers.etag;
-        ifMatch = typeof etag === 'string' ? etag : undefined;
+        // No readable ETag (a write without a GET of its own, e.g. a milestone): `*`, any revision.
+        ifMatch = typeof etag === 'string' ? etag : '*';
       };
       await readEtag();
       let base: Record<string, unknown> = {};

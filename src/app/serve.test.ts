@@ -19,8 +19,8 @@ interface Run {
   exited: Promise<number | null>;
 }
 
-const start = (env: Record<string, string>): Run => {
-  const child = spawn(process.execPath, [HELDER, 'serve'], { env: { ...process.env, HOST: '127.0.0.1', HELDER_DEMO: 'off', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+const start = (env: Record<string, string>, cwd?: string): Run => {
+  const child = spawn(process.execPath, [HELDER, 'serve'], { env: { ...process.env, HOST: '127.0.0.1', HELDER_DEMO: 'off', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -38,6 +38,23 @@ describe('helder serve', () => {
   afterAll(() => {
     for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  // A systemd unit or a cron job starts Helder from another folder: the pages (JSX) must still
+  // render, which needs the repository's own tsconfig.json, not one looked up from the cwd.
+  it('serves its pages when started from another folder', { timeout: 30_000 }, async () => {
+    const port = await freePort();
+    const run = start({ PORT: String(port), DATABASE_URL: `sqlite:${join(dir, 'elsewhere.sqlite')}` }, dir);
+    running.push(run.child);
+    let page: Response | undefined;
+    for (let i = 0; i < 200 && !page; i++) {
+      page = await fetch(`http://127.0.0.1:${port}/nergens`).catch(() => undefined);
+      if (!page) await sleep(100);
+    }
+    expect(page?.status).toBe(404);
+    expect(await page!.text()).toContain('<html lang="nl"');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
   });
 
   it('says in one line which database cannot be reached, and exits 1', { timeout: 30_000 }, async () => {

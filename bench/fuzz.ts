@@ -26,7 +26,7 @@ import { DEMO_ACCOUNTS, DEMO_ORGANIZATION_SLUG, seedDemo, seedDemoCitizenVoice }
 import { actorOfUser, createApiToken, findUser, scopesAllowed, listMemberships } from '../src/modules/users';
 import { anActiveSession } from '../src/modules/users/user.factory';
 import type { DialectName } from '../src/storage';
-import { openTestServer, type TestServer } from '../src/web/testing';
+import { openTestServer, routesOf, type TestServer } from '../src/web/testing';
 import { startThrowawayPostgres, type ThrowawayCluster } from './pg';
 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -42,22 +42,6 @@ interface Attempt {
   detail?: string;
 }
 
-/** Every route of the app as method and path, read from Fastify's route tree (as the role × route matrix test does). */
-const routesOf = (tree: string): { method: string; path: string }[] => {
-  const stack: string[] = [];
-  const routes = new Map<string, { method: string; path: string }>();
-  for (const line of tree.split('\n')) {
-    const at = line.indexOf('── ');
-    const match = at < 0 ? null : /^(.*) \(([A-Z, ]+)\)$/.exec(line.slice(at + 3));
-    if (!match) continue;
-    const depth = (at - 1) / 4;
-    stack.length = depth;
-    stack.push(match[1]!);
-    const path = stack.join('').replace(/(.)\/$/, '$1');
-    for (const method of match[2]!.split(', ')) if (method !== 'HEAD') routes.set(`${method} ${path}`, { method, path });
-  }
-  return [...routes.values()].sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
-};
 
 // Tables a refused request may legitimately write: sessions (this run makes one per route), the
 // login throttle (a failed login is counted: that is the point of it), the tokens' last use.
@@ -174,7 +158,7 @@ const run = async (dialect: DialectName, verbose: boolean) => {
     };
 
     await server.app.ready();
-    const all = routesOf(server.app.printRoutes({ commonPrefix: false }));
+    const all = routesOf(server.app);
     const writes = all.filter((r) => r.method !== 'GET') as Route[];
     const gets = new Set(all.filter((r) => r.method === 'GET').map((r) => r.path));
 

@@ -7,10 +7,11 @@
  * Unlike the test cluster, fsync stays ON: the benchmark should see a production-like server.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findPgBin } from '../src/core/testing';
 
 export interface ThrowawayCluster {
   url: string;
@@ -21,14 +22,6 @@ export interface ThrowawayCluster {
   stop(): void;
 }
 
-export const findPgBin = (): string | undefined => {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
-  const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return undefined;
-  const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb')));
-  versions.sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? join(base, versions[0], 'bin') : undefined;
-};
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {

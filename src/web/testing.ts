@@ -49,3 +49,24 @@ export const openTestServer = async (dialect: DialectName, now = '2026-06-01T10:
     },
   };
 };
+
+/**
+ * Every route of the app as method and path, read from Fastify's route tree (HEAD and trailing
+ * slashes folded), sorted by path then method: what the role × route matrix and the fuzz run walk,
+ * so a new route is covered without being listed by hand.
+ */
+export const routesOf = (app: FastifyInstance): { method: string; path: string }[] => {
+  const stack: string[] = [];
+  const routes = new Map<string, { method: string; path: string }>();
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const at = line.indexOf('── ');
+    const match = at < 0 ? null : /^(.*) \(([A-Z, ]+)\)$/.exec(line.slice(at + 3));
+    if (!match) continue;
+    const depth = (at - 1) / 4;
+    stack.length = depth;
+    stack.push(match[1]!);
+    const path = stack.join('').replace(/(.)\/$/, '$1');
+    for (const method of match[2]!.split(', ')) if (method !== 'HEAD') routes.set(`${method} ${path}`, { method, path });
+  }
+  return [...routes.values()].sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
+};

@@ -3,8 +3,9 @@ import { findChangeBySlug } from '../../modules/changes';
 import { selectAnchorsOfGoals, selectMeasurements, type AnchorOfGoal, type Measurement } from '../../modules/goals';
 import type { CitizenGroup } from '../../modules/groups';
 import { reportOf, type LegitimacyReport } from '../../modules/legitimacy';
-import type { Organization } from '../../modules/organizations';
+import { findOrganization, type Organization } from '../../modules/organizations';
 import type { Deps } from '../../storage';
+import { isSlug } from './query';
 
 /**
  * What the pages read, composed from several modules (ARCHITECTURE.md: the portal composes modules
@@ -12,6 +13,13 @@ import type { Deps } from '../../storage';
  * see only published changes: a draft is indistinguishable from a change that does not exist.
  */
 type Read = Pick<Deps, 'db'>;
+
+/** The organization a portal URL names by its slug: only an exact slug, never an id or another spelling. */
+export const findOrganizationOfPath = async (deps: Read, slug: string): Promise<Organization | undefined> => {
+  if (!isSlug(slug)) return undefined;
+  const organization = await findOrganization(deps, slug);
+  return organization?.slug === slug ? organization : undefined;
+};
 
 export interface ChangePageData {
   organization: Organization;

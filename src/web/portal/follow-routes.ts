@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findChange, findChangeBySlug } from '../../modules/changes';
 import { listGroups, selectImpacts } from '../../modules/groups';
 import { confirmSubscriptions, getManagePage, requestSubscription, unsubscribe, unsubscribeAll, type SubscribeForm } from '../../modules/notifications';
-import { findOrganization, type Organization } from '../../modules/organizations';
+import type { Organization } from '../../modules/organizations';
 import { issueFormToken } from '../../modules/polls';
+import { findOrganizationOfPath } from './data';
 import { followPath, renderFollowForm, renderFollowMessage, renderManagePage, type FollowFormProps } from './pages/follow';
 import type { FieldError } from './pages/voice-forms';
 import { isSlug } from './query';
@@ -29,11 +30,7 @@ const listField = (body: unknown, name: string): string[] => {
 export const followRoutes = (app: FastifyInstance, kit: VoiceKit): void => {
   const { deps, site, langOf, personal } = kit;
 
-  const findOrg = async (slug: string): Promise<Organization | undefined> => {
-    if (!isSlug(slug)) return undefined;
-    const organization = await findOrganization(deps, slug);
-    return organization?.slug === slug ? organization : undefined;
-  };
+  const findOrg = (slug: string): Promise<Organization | undefined> => findOrganizationOfPath(deps, slug);
   const notFound = (request: FastifyRequest, reply: FastifyReply, view: View) => kit.notFound(request, reply, view);
 
   /** The groups a form offers: those the change touches, or every group of the organization. */

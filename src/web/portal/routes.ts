@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isoDate } from '../../core';
-import { findOrganization, listOrganizations, type Organization } from '../../modules/organizations';
+import { listOrganizations, type Organization } from '../../modules/organizations';
 import type { WebContext } from '../context';
-import { loadChangePage, loadOrganizationPage } from './data';
+import { findOrganizationOfPath, loadChangePage, loadOrganizationPage } from './data';
 import { changeFeed, organizationFeed } from './feeds';
 import type { Lang } from './i18n';
 import { renderChangePage } from './pages/change';
@@ -30,10 +30,9 @@ export const pageRoutes = (app: FastifyInstance, ctx: WebContext, site: Site, pa
   /** Slug → id, so a cache hit needs no organization query. Slugs and ids of organizations never change. */
   const orgIds = new Map<string, string>();
   const findOrg = async (slug: string): Promise<Organization | undefined> => {
-    if (!isSlug(slug)) return undefined;
-    const org = await findOrganization(deps, slug);
-    if (org && org.slug === slug) orgIds.set(slug, org.id);
-    return org?.slug === slug ? org : undefined;
+    const org = await findOrganizationOfPath(deps, slug);
+    if (org) orgIds.set(slug, org.id);
+    return org;
   };
   const orgIdOf = async (slug: string): Promise<string | undefined> => orgIds.get(slug) ?? (await findOrg(slug))?.id;
 
